@@ -1,0 +1,1 @@
+"""Local Alexa simulator: typed text in, the skill's spoken answer out."""
