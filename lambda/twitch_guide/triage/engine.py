@@ -1,0 +1,160 @@
+"""The triage engine: applies the rule set to what a caller has said. Pure Python, no ASK imports.
+
+Rules it keeps (DESIGN.md): the disposition is the most serious level among the findings, so adding a finding
+never lowers it; the interview asks the most serious question not yet answered and stops once no answer could
+raise the outcome; "not sure" on an emergency question is never read as "no".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+from .matching import PhraseIndex, duration_days
+from .rules import Level, Question, Rules, most_serious
+
+
+class Reply(str, Enum):
+    """A caller's answer to one interview question."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What is known so far: red flags reported directly, and answers to interview questions."""
+
+    flags: frozenset[str] = frozenset()
+    replies: Mapping[str, Reply] = field(default_factory=dict)
+
+    def with_flags(self, *flag_ids: str) -> Findings:
+        return replace(self, flags=self.flags | frozenset(flag_ids))
+
+    def with_reply(self, question_id: str, reply: Reply) -> Findings:
+        return replace(self, replies={**self.replies, question_id: reply})
+
+    def to_state(self) -> dict[str, Any]:
+        """A JSON-safe form for the session (never persisted)."""
+        return {"flags": sorted(self.flags), "replies": {q: r.value for q, r in self.replies.items()}}
+
+    @classmethod
+    def from_state(cls, state: Any, rules: Rules) -> Findings:
+        """Rebuild findings from session state; raises ValueError if the state is not something we wrote."""
+        if not isinstance(state, dict):
+            raise ValueError("findings state must be an object")
+        flags, replies = state.get("flags", []), state.get("replies", {})
+        if not isinstance(flags, list) or not all(isinstance(f, str) and f in rules.red_flags for f in flags):
+            raise ValueError("findings state has unknown red flags")
+        known_questions = {q.id for q in rules.questions}
+        if not isinstance(replies, dict) or not all(q in known_questions for q in replies):
+            raise ValueError("findings state has unknown questions")
+        return cls(frozenset(flags), {q: Reply(r) for q, r in replies.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason behind a disposition, in words that complete 'because ...'."""
+
+    level: Level
+    text: str
+    unsure: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The disposition and why; reasons are ordered most serious first."""
+
+    level: Level
+    reasons: tuple[Reason, ...]
+    # The caller could not rule out an emergency sign, so the answer must name the emergency number.
+    emergency_doubt: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatch:
+    """What a free-text sentence mentions: red flags (present or denied), causes and a duration in days."""
+
+    red_flags: tuple[str, ...] = ()
+    denied_flags: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+    duration_days: int | None = None
+
+
+class Engine:
+    """Applies one rule set. Build it once per container: it pre-indexes every synonym."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self._flag_index = PhraseIndex({f.id: f.synonyms for f in rules.red_flags.values()})
+        self._cause_index = PhraseIndex({c.id: c.synonyms for c in rules.causes.values()})
+
+    # --- disposition ----------------------------------------------------------------------------------
+    def disposition_for(self, findings: Findings) -> Outcome:
+        """The most serious level among the findings, with the reasons for it."""
+        reasons: list[Reason] = []
+        emergency_doubt = False
+        for flag_id in sorted(findings.flags):
+            flag = self.rules.red_flags[flag_id]
+            reasons.append(Reason(flag.level, flag.reason))
+        for question_id, reply in findings.replies.items():
+            question = self.rules.question(question_id)
+            if reply is Reply.YES:
+                reasons.append(Reason(question.level, question.reason))
+            elif reply is Reply.UNSURE:
+                reasons.append(Reason(question.if_unsure, question.reason, unsure=True))
+                emergency_doubt = emergency_doubt or question.level is Level.EMERGENCY
+        reasons.sort(key=lambda r: (r.level.rank, r.unsure))
+        level = most_serious(r.level for r in reasons)
+        return Outcome(level, _dedupe(reasons), emergency_doubt)
+
+    # --- the interview --------------------------------------------------------------------------------
+    def next_question(self, findings: Findings) -> Question | None:
+        """The most serious question still worth asking, or None when no answer could raise the outcome."""
+        current = self.disposition_for(findings).level
+        for question in self.rules.questions:
+            if question.id in findings.replies or not question.level.is_more_serious_than(current):
+                continue
+            if question.is_clarifying and not self._clarifier_applies(question, findings):
+                continue
+            if findings.flags.issuperset(question.flags):
+                continue
+            return question
+        return None
+
+    def _clarifier_applies(self, question: Question, findings: Findings) -> bool:
+        return bool(findings.flags & set(question.ask_when_present)) or (
+            question.parent is not None and findings.replies.get(question.parent) is Reply.YES
+        )
+
+    # --- free text ------------------------------------------------------------------------------------
+    def match_text(self, text: str) -> TextMatch:
+        """Red flags, causes and a duration mentioned in free text ('twitching for three weeks and it hurts')."""
+        flag_hits = self._flag_index.find(text)
+        present = {h.entry_id for h in flag_hits if not h.negated}
+        denied = {h.entry_id for h in flag_hits if h.negated} - present
+        days = duration_days(text)
+        if days is not None:
+            present.update(self.flags_for_duration(days))
+        causes = {h.entry_id for h in self._cause_index.find(text) if not h.negated}
+        return TextMatch(self._by_level(present), self._by_level(denied), tuple(sorted(causes)), days)
+
+    def flags_for_duration(self, days: int) -> tuple[str, ...]:
+        """The red flag a duration brings: 'persistent' beyond the rule's threshold, else none."""
+        return (self.rules.duration.flag,) if days > self.rules.duration.more_than_days else ()
+
+    def _by_level(self, flag_ids: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(flag_ids, key=lambda f: (self.rules.red_flags[f].level.rank, f)))
+
+
+def _dedupe(reasons: list[Reason]) -> tuple[Reason, ...]:
+    seen: set[str] = set()
+    unique = []
+    for reason in reasons:
+        if reason.text not in seen:
+            seen.add(reason.text)
+            unique.append(reason)
+    return tuple(unique)

@@ -1,0 +1,472 @@
+"""Load and strictly validate the shared triage rule set (rules.toml) into immutable objects.
+
+A typo in the rules must fail the tests, never a caller, so every check names the file and the entry.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+RULES_PATH = Path(__file__).with_name("rules.toml")
+PLACEHOLDERS = frozenset({"emergency_number", "doctor", "emergency_department", "advice_line"})
+
+
+class Level(str, Enum):
+    """Triage levels, most serious first. The values are stable ids used in code, tests and tools."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    SEE_DOCTOR = "see_doctor"
+    SELF_CARE = "self_care"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious level; higher numbers are less serious."""
+        return _LEVEL_ORDER.index(self)
+
+    def is_more_serious_than(self, other: Level) -> bool:
+        return self.rank < other.rank
+
+
+_LEVEL_ORDER = tuple(Level)
+
+
+def most_serious(levels: Iterable[Level]) -> Level:
+    """The most serious of the given levels; self-care when there are none."""
+    return min(levels, key=lambda level: level.rank, default=Level.SELF_CARE)
+
+
+class RulesError(ValueError):
+    """The rule file breaks the format; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Disposition:
+    level: Level
+    title: str
+    say: str
+    do_now: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    id: str
+    level: Level
+    reason: str
+    synonyms: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    ask: str
+    reprompt: str
+    flags: tuple[str, ...]
+    level: Level
+    reason: str
+    if_unsure: Level
+    ask_when_present: tuple[str, ...] = ()
+    parent: str | None = None
+
+    @property
+    def is_clarifying(self) -> bool:
+        return self.parent is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    id: str
+    name: str
+    explain: str
+    tip: str
+    synonyms: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A spoken information answer (healing context or general information)."""
+
+    id: str
+    say: str
+    synonyms: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LocaleCare:
+    locale: str
+    emergency_number: str
+    emergency_number_spoken: str
+    doctor: str
+    emergency_department: str
+    advice_line: str
+
+
+@dataclass(frozen=True, slots=True)
+class DurationRule:
+    flag: str
+    more_than_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    version: str
+    dispositions: Mapping[Level, Disposition]
+    red_flags: Mapping[str, RedFlag]
+    questions: tuple[Question, ...]
+    duration: DurationRule
+    causes: Mapping[str, Cause]
+    healing: Mapping[str, Answer]
+    info: Mapping[str, Answer]
+    locales: Mapping[str, LocaleCare]
+    sources: Mapping[str, Source]
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+
+class _Entry:
+    """Reads one table of the TOML document, naming file and entry in every error."""
+
+    def __init__(self, path: Path, where: str, table: Any) -> None:
+        self.path, self.where = path, where
+        if not isinstance(table, dict):
+            self.fail("must be a table")
+        self.table: dict[str, Any] = table
+
+    def fail(self, problem: str) -> None:
+        raise RulesError(f"{self.path.name}: {self.where}: {problem}")
+
+    def only(self, required: set[str], optional: frozenset[str] = frozenset()) -> None:
+        unknown = set(self.table) - required - optional
+        if unknown:
+            self.fail(f"unknown key(s) {sorted(unknown)}")
+        missing = required - set(self.table)
+        if missing:
+            self.fail(f"missing key(s) {sorted(missing)}")
+
+    def text(self, key: str, *, spoken: bool = False) -> str:
+        value = self.table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"'{key}' must be non-empty text")
+        assert isinstance(value, str)
+        if spoken:
+            _check_placeholders(self, key, value)
+        return value.strip()
+
+    def texts(self, key: str, *, min_count: int = 1) -> tuple[str, ...]:
+        values = self.table.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            self.fail(f"'{key}' must be a list of non-empty texts")
+        assert isinstance(values, list)
+        if len(values) < min_count:
+            self.fail(f"'{key}' needs at least {min_count} entries, has {len(values)}")
+        normalised = [" ".join(v.lower().split()) for v in values]
+        duplicates = sorted({v for v in normalised if normalised.count(v) > 1})
+        if duplicates:
+            self.fail(f"'{key}' repeats {duplicates}")
+        return tuple(v.strip() for v in values)
+
+    def level(self, key: str) -> Level:
+        value = self.table.get(key)
+        try:
+            return Level(value)
+        except ValueError:
+            self.fail(f"'{key}' = {value!r} is not a level (one of {[lv.value for lv in Level]})")
+            raise  # unreachable: fail() raises
+
+    def sources(self, known: Mapping[str, Source]) -> tuple[str, ...]:
+        cited = self.texts("sources")
+        unknown = [s for s in cited if s not in known]
+        if unknown:
+            self.fail(f"cites unknown source(s) {unknown}")
+        return cited
+
+
+def _check_placeholders(entry: _Entry, key: str, value: str) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as error:
+        entry.fail(f"'{key}' has a broken placeholder: {error}")
+        return
+    unknown = names - PLACEHOLDERS
+    if unknown:
+        entry.fail(f"'{key}' uses unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
+
+
+MIN_RED_FLAG_SYNONYMS = 8
+MAX_QUESTIONS = 7
+
+
+def load_rules(path: Path = RULES_PATH) -> Rules:
+    """Read and validate a rule file. Raises RulesError naming the file and entry on any problem."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise RulesError(f"{path.name}: cannot be read: {error}") from error
+    top = _Entry(path, "top level", document)
+    top.only(
+        {"version", "dispositions", "red_flags", "questions", "duration", "causes", "healing", "info"}
+        | {"locales", "sources"}
+    )
+    sources = _sources(path, document["sources"])
+    red_flags = _red_flags(path, document["red_flags"], sources)
+    rules = Rules(
+        version=top.text("version"),
+        dispositions=_dispositions(path, document["dispositions"]),
+        red_flags=red_flags,
+        questions=_questions(path, document["questions"], red_flags),
+        duration=_duration(path, document["duration"], red_flags),
+        causes=_causes(path, document["causes"], sources),
+        healing=_answers(path, "healing", document["healing"], sources, with_synonyms=True),
+        info=_answers(path, "info", document["info"], sources, with_synonyms=False),
+        locales=_locales(path, document["locales"], sources),
+        sources=sources,
+    )
+    _check_coverage(path, rules)
+    return rules
+
+
+@cache
+def default_rules() -> Rules:
+    """The shipped rule set, loaded once per process (once per Lambda container)."""
+    return load_rules()
+
+
+def _array(path: Path, name: str, value: Any) -> list[Any]:
+    if not isinstance(value, list) or not value:
+        raise RulesError(f"{path.name}: [[{name}]] must be a non-empty array of tables")
+    return value
+
+
+def _unique_id(entry: _Entry, seen: set[str]) -> str:
+    identifier = entry.text("id")
+    if not identifier.replace("_", "").isalnum() or not identifier.islower():
+        entry.fail(f"id {identifier!r} must be lower-case letters, digits and underscores")
+    if identifier in seen:
+        entry.fail(f"id {identifier!r} is used twice")
+    seen.add(identifier)
+    entry.where = f"{entry.where} '{identifier}'"
+    return identifier
+
+
+def _sources(path: Path, table: Any) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for key, value in _Entry(path, "[sources]", table).table.items():
+        entry = _Entry(path, f"[sources.{key}]", value)
+        entry.only({"name", "url"})
+        sources[key] = Source(key, entry.text("name"), entry.text("url"))
+    return sources
+
+
+def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
+    result: dict[Level, Disposition] = {}
+    for index, table in enumerate(_array(path, "dispositions", value)):
+        entry = _Entry(path, f"[[dispositions]] #{index + 1}", table)
+        entry.only({"id", "title", "say", "do_now"})
+        level = entry.level("id")
+        if level in result:
+            entry.fail(f"level {level.value!r} is defined twice")
+        result[level] = Disposition(level, entry.text("title"), entry.text("say", spoken=True), entry.text("do_now", spoken=True))
+    if list(result) != list(Level):
+        raise RulesError(f"{path.name}: [[dispositions]] must list {[lv.value for lv in Level]} in that order")
+    return result
+
+
+def _red_flags(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, RedFlag]:
+    flags: dict[str, RedFlag] = {}
+    owner_of: dict[str, str] = {}
+    for index, table in enumerate(_array(path, "red_flags", value)):
+        entry = _Entry(path, f"[[red_flags]] #{index + 1}", table)
+        entry.only({"id", "level", "reason", "synonyms", "sources"})
+        flag_id = _unique_id(entry, set(flags))
+        synonyms = entry.texts("synonyms", min_count=MIN_RED_FLAG_SYNONYMS)
+        for synonym in synonyms:
+            key = " ".join(synonym.lower().split())
+            if key in owner_of:
+                entry.fail(f"synonym {synonym!r} is already claimed by red flag '{owner_of[key]}'")
+            owner_of[key] = flag_id
+        flags[flag_id] = RedFlag(
+            flag_id, entry.level("level"), entry.text("reason"), synonyms, entry.sources(sources)
+        )
+    return flags
+
+
+def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Question, ...]:
+    questions: list[Question] = []
+    seen: set[str] = set()
+    asked: set[str] = set()
+    for index, table in enumerate(_array(path, "questions", value)):
+        entry = _Entry(path, f"[[questions]] #{index + 1}", table)
+        entry.only(
+            {"id", "ask", "reprompt", "flags", "reason", "if_unsure"}, frozenset({"ask_when_present", "parent"})
+        )
+        question_id = _unique_id(entry, seen)
+        flag_ids = entry.texts("flags")
+        unknown = [f for f in flag_ids if f not in flags]
+        if unknown:
+            entry.fail(f"asks about unknown red flag(s) {unknown}")
+        levels = {flags[f].level for f in flag_ids}
+        if len(levels) != 1:
+            entry.fail("groups red flags of different levels; a group must share one level")
+        level = levels.pop()
+        if_unsure = entry.level("if_unsure")
+        if level is Level.EMERGENCY and Level.URGENT.is_more_serious_than(if_unsure):
+            entry.fail("'if_unsure' of an emergency question must be urgent or emergency, never lower")
+        if if_unsure.is_more_serious_than(level):
+            entry.fail("'if_unsure' may not be more serious than a yes")
+        parent = entry.table.get("parent")
+        when_present = entry.texts("ask_when_present") if "ask_when_present" in entry.table else ()
+        if (parent is None) != (not when_present):
+            entry.fail("a clarifying question needs both 'parent' and 'ask_when_present'")
+        if parent is not None:
+            earlier = {q.id: q for q in questions}
+            if parent not in earlier:
+                entry.fail(f"parent {parent!r} must be an earlier question")
+            elif not level.is_more_serious_than(earlier[parent].level):
+                entry.fail("a clarifying question must be able to change the level of its parent")
+        if [f for f in when_present if f not in flags]:
+            entry.fail("'ask_when_present' names an unknown red flag")
+        asked.update(flag_ids)
+        questions.append(
+            Question(
+                question_id,
+                entry.text("ask"),
+                entry.text("reprompt"),
+                flag_ids,
+                level,
+                entry.text("reason"),
+                if_unsure,
+                when_present,
+                parent,
+            )
+        )
+    _check_question_order(path, questions)
+    missing = sorted(set(flags) - asked)
+    if missing:
+        raise RulesError(f"{path.name}: [[questions]]: red flag(s) {missing} are never asked about")
+    main_questions = [q for q in questions if not q.is_clarifying]
+    if len(main_questions) > MAX_QUESTIONS:
+        raise RulesError(f"{path.name}: [[questions]]: {len(main_questions)} questions; at most {MAX_QUESTIONS}")
+    return tuple(questions)
+
+
+def _check_question_order(path: Path, questions: list[Question]) -> None:
+    """Main questions must run from most to least serious, so emergencies are asked first."""
+    previous: Question | None = None
+    for question in questions:
+        if question.is_clarifying:
+            continue
+        if previous is not None and question.level.is_more_serious_than(previous.level):
+            raise RulesError(
+                f"{path.name}: [[questions]] '{question.id}' ({question.level.value}) is asked after "
+                f"'{previous.id}' ({previous.level.value}): most serious questions come first"
+            )
+        previous = question
+
+
+def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> DurationRule:
+    entry = _Entry(path, "[duration]", value)
+    entry.only({"flag", "more_than_days"})
+    flag = entry.text("flag")
+    if flag not in flags:
+        entry.fail(f"names unknown red flag {flag!r}")
+    days = entry.table["more_than_days"]
+    if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
+        entry.fail("'more_than_days' must be a positive whole number")
+    return DurationRule(flag, days)
+
+
+def _causes(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, Cause]:
+    causes: dict[str, Cause] = {}
+    owner_of: dict[str, str] = {}
+    for index, table in enumerate(_array(path, "causes", value)):
+        entry = _Entry(path, f"[[causes]] #{index + 1}", table)
+        entry.only({"id", "name", "explain", "tip", "synonyms", "sources"})
+        cause_id = _unique_id(entry, set(causes))
+        synonyms = entry.texts("synonyms")
+        for synonym in synonyms:
+            key = " ".join(synonym.lower().split())
+            if key in owner_of:
+                entry.fail(f"synonym {synonym!r} is already claimed by cause '{owner_of[key]}'")
+            owner_of[key] = cause_id
+        causes[cause_id] = Cause(
+            cause_id,
+            entry.text("name"),
+            entry.text("explain", spoken=True),
+            entry.text("tip", spoken=True),
+            synonyms,
+            entry.sources(sources),
+        )
+    return causes
+
+
+def _answers(
+    path: Path, section: str, value: Any, sources: Mapping[str, Source], *, with_synonyms: bool
+) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for key, table in _Entry(path, f"[{section}]", value).table.items():
+        entry = _Entry(path, f"[{section}.{key}]", table)
+        # The general healing answer is the fallback when no context was named, so it has no synonyms.
+        needs_synonyms = with_synonyms and key != "general"
+        entry.only({"say", "sources"} | ({"synonyms"} if needs_synonyms else set()))
+        synonyms = entry.texts("synonyms") if needs_synonyms else ()
+        answers[key] = Answer(key, entry.text("say", spoken=True), synonyms, entry.sources(sources))
+    return answers
+
+
+def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, LocaleCare]:
+    locales: dict[str, LocaleCare] = {}
+    for locale, table in _Entry(path, "[locales]", value).table.items():
+        entry = _Entry(path, f"[locales.{locale}]", table)
+        entry.only(
+            {"emergency_number", "emergency_number_spoken", "doctor", "emergency_department", "advice_line"}
+            | {"sources"}
+        )
+        number = entry.text("emergency_number")
+        if not number.isdigit():
+            entry.fail(f"'emergency_number' {number!r} must be digits")
+        entry.sources(sources)
+        locales[locale] = LocaleCare(
+            locale,
+            number,
+            entry.text("emergency_number_spoken"),
+            entry.text("doctor"),
+            entry.text("emergency_department"),
+            entry.text("advice_line"),
+        )
+    return locales
+
+
+REQUIRED_INFO = frozenset({"what_is", "how_long", "causes_overview", "self_care", "bfs", "als", "when_to_see_doctor"})
+REQUIRED_LOCALES = frozenset({"en-US", "en-GB", "en-CA", "en-AU", "en-IN"})
+
+
+def _check_coverage(path: Path, rules: Rules) -> None:
+    missing_info = REQUIRED_INFO - set(rules.info)
+    if missing_info:
+        raise RulesError(f"{path.name}: [info]: missing answer(s) {sorted(missing_info)}")
+    if "general" not in rules.healing:
+        raise RulesError(f"{path.name}: [healing]: missing the 'general' answer")
+    missing_locales = REQUIRED_LOCALES - set(rules.locales)
+    if missing_locales:
+        raise RulesError(f"{path.name}: [locales]: no emergency number for {sorted(missing_locales)}")
