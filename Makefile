@@ -46,7 +46,7 @@ template: $(STAMP)  ## cfn-lint and sam validate --lint on template.yaml
 	$(BIN)/sam validate --lint --template-file template.yaml
 
 build: $(STAMP)  ## sam build (no Docker: the function's own Makefile cross-installs wheels)
-	$(BIN)/sam build --template-file template.yaml
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/sam build --template-file template.yaml
 
 models: $(STAMP)  ## regenerate the interaction models from the triage rules
 	$(BIN)/python tools/build_models.py

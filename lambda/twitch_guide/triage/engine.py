@@ -90,7 +90,7 @@ class Engine:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self._flag_index = PhraseIndex({f.id: f.synonyms for f in rules.red_flags.values()})
-        self._cause_index = PhraseIndex({c.id: c.synonyms for c in rules.causes.values()})
+        self.cause_index = PhraseIndex({c.id: c.synonyms for c in rules.causes.values()})
 
     # --- disposition ----------------------------------------------------------------------------------
     def disposition_for(self, findings: Findings) -> Outcome:
@@ -139,7 +139,7 @@ class Engine:
         days = duration_days(text)
         if days is not None:
             present.update(self.flags_for_duration(days))
-        causes = {h.entry_id for h in self._cause_index.find(text) if not h.negated}
+        causes = {h.entry_id for h in self.cause_index.find(text) if not h.negated}
         return TextMatch(self._by_level(present), self._by_level(denied), tuple(sorted(causes)), days)
 
     def flags_for_duration(self, days: int) -> tuple[str, ...]:

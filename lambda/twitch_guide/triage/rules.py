@@ -137,6 +137,10 @@ class Rules:
     locales: Mapping[str, LocaleCare]
     sources: Mapping[str, Source]
 
+    def care_for(self, locale: str) -> LocaleCare:
+        """Local care services; an unknown locale gets the generic wording, never another country's number."""
+        return self.locales.get(locale) or self.locales["default"]
+
     def question(self, question_id: str) -> Question:
         for question in self.questions:
             if question.id == question_id:
@@ -443,7 +447,7 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
             | {"sources"}
         )
         number = entry.text("emergency_number")
-        if not number.isdigit():
+        if not number.isdigit() and locale != "default":
             entry.fail(f"'emergency_number' {number!r} must be digits")
         entry.sources(sources)
         locales[locale] = LocaleCare(
@@ -467,6 +471,6 @@ def _check_coverage(path: Path, rules: Rules) -> None:
         raise RulesError(f"{path.name}: [info]: missing answer(s) {sorted(missing_info)}")
     if "general" not in rules.healing:
         raise RulesError(f"{path.name}: [healing]: missing the 'general' answer")
-    missing_locales = REQUIRED_LOCALES - set(rules.locales)
+    missing_locales = (REQUIRED_LOCALES | {"default"}) - set(rules.locales)
     if missing_locales:
         raise RulesError(f"{path.name}: [locales]: no emergency number for {sorted(missing_locales)}")

@@ -1,0 +1,106 @@
+"""Handlers for launch, Alexa's built-in intents, preferences and session end."""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name, is_request_type
+from ask_sdk_model import Response
+
+from ..conversation import Conversation
+from .common import delete_preferences, respond, turn_of
+
+RATE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakFasterIntent": "fast", "SpeakNormallyIntent": "normal"}
+GOODBYE_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
+
+
+class _ConversationHandler(AbstractRequestHandler):  # type: ignore[misc]
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+
+
+class LaunchHandler(_ConversationHandler):
+    """Welcome, the disclaimer (short once heard), and what the caller can ask."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("LaunchRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.launch(turn_of(handler_input)))
+
+
+class HelpHandler(_ConversationHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("AMAZON.HelpIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.help(turn_of(handler_input)))
+
+
+class GoodbyeHandler(_ConversationHandler):
+    """Stop, Cancel and Navigate Home end the session; during a check they leave one safety line."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return any(is_intent_name(name)(handler_input) for name in GOODBYE_INTENTS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.goodbye(turn_of(handler_input)))
+
+
+class RepeatHandler(_ConversationHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("AMAZON.RepeatIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.repeat(turn_of(handler_input)))
+
+
+class FallbackHandler(_ConversationHandler):
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("AMAZON.FallbackIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.fallback(turn_of(handler_input)))
+
+
+class SpeakingRateHandler(_ConversationHandler):
+    """'Speak slower' and 'speak faster': a non-health preference that is remembered."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return any(is_intent_name(name)(handler_input) for name in RATE_INTENTS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        rate = RATE_INTENTS[handler_input.request_envelope.request.intent.name]
+        return respond(handler_input, self.conversation.set_rate(turn_of(handler_input), rate))
+
+
+class ForgetMeHandler(_ConversationHandler):
+    """'Forget me': delete the stored preferences and say whether it worked."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("ForgetMeIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        deleted = delete_preferences(handler_input)
+        return respond(handler_input, self.conversation.forget(turn_of(handler_input), succeeded=deleted))
+
+
+class SessionEndedHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """The session is over (the caller left, or an error): nothing may be said; nothing is kept."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("SessionEndedRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        response: Response = handler_input.response_builder.response
+        return response
+
+
+class UnhandledRequestHandler(_ConversationHandler):
+    """Registered last: any request no other handler takes gets the fallback answer, never silence."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.fallback(turn_of(handler_input)))

@@ -1,0 +1,65 @@
+"""Handlers for the spoken symptom check: start it, answer it, volunteer a symptom, start over."""
+
+from __future__ import annotations
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_intent_name
+from ask_sdk_model import Response
+
+from ..conversation import Conversation
+from ..triage.engine import Reply
+from .common import respond, slots_of, turn_of
+
+ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "UnsureIntent": Reply.UNSURE}
+
+
+class SymptomCheckHandler(AbstractRequestHandler):  # type: ignore[misc]
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("SymptomCheckIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        reply = self.conversation.start_check(turn_of(handler_input), slots_of(handler_input))
+        return respond(handler_input, reply)
+
+
+class AnswerHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """Yes, no and not sure: to the current question, or to the last offer."""
+
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return any(is_intent_name(name)(handler_input) for name in ANSWER_INTENTS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        answer = ANSWER_INTENTS[handler_input.request_envelope.request.intent.name]
+        return respond(handler_input, self.conversation.reply(turn_of(handler_input), answer))
+
+
+class ReportSymptomHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """A symptom volunteered at any point ("my leg is twitching and it feels weak")."""
+
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("ReportSymptomIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        reply = self.conversation.report_symptom(turn_of(handler_input), slots_of(handler_input))
+        return respond(handler_input, reply)
+
+
+class StartOverHandler(AbstractRequestHandler):  # type: ignore[misc]
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_intent_name("AMAZON.StartOverIntent")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond(handler_input, self.conversation.start_over(turn_of(handler_input)))

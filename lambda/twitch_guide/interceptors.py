@@ -1,0 +1,51 @@
+"""Cross-cutting work around every request: log context, timing, and loading the conversation's Turn."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from .handlers.common import TURN_KEY, load_turn
+from .logs import set_request_context
+
+logger = logging.getLogger(__name__)
+_STARTED = "started_at"
+
+
+class RequestLogInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+    """Sets the log context (request id, type, intent name, locale) and logs the request's arrival."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        handler_input.attributes_manager.request_attributes[_STARTED] = time.perf_counter()
+        request = handler_input.request_envelope.request
+        intent = getattr(request, "intent", None)
+        session = handler_input.request_envelope.session
+        set_request_context(
+            request_id=getattr(request, "request_id", None),
+            request_type=getattr(request, "object_type", None),
+            intent=getattr(intent, "name", None),
+            locale=getattr(request, "locale", None),
+            new_session=getattr(session, "new", None),
+        )
+        logger.info("request")
+
+
+class TurnLoaderInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+    """Reads session state and preferences once, for whichever handler runs."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        handler_input.attributes_manager.request_attributes[TURN_KEY] = load_turn(handler_input)
+
+
+class ResponseLogInterceptor(AbstractResponseInterceptor):  # type: ignore[misc]
+    """Logs how long the request took and whether the session ended; never what was said."""
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        started = handler_input.attributes_manager.request_attributes.get(_STARTED)
+        elapsed = round((time.perf_counter() - started) * 1000, 2) if isinstance(started, float) else None
+        end = getattr(response, "should_end_session", None)
+        logger.info("response", extra={"ms": elapsed, "end_session": end})

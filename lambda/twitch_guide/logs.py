@@ -1,0 +1,43 @@
+"""Structured JSON logs with the request context. Never the user ID, device ID, slot values or speech."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from contextvars import ContextVar
+from typing import Any
+
+# Only these fields may appear in a log line; anything else passed in `extra` is dropped, so a careless
+# call cannot leak what a caller said.
+ALLOWED_FIELDS = ("request_id", "request_type", "intent", "locale", "new_session", "end_session", "error", "ms")
+
+_context: ContextVar[dict[str, Any]] = ContextVar("log_context", default={})  # noqa: B039 - never mutated
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {"level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        line.update(_context.get())
+        for name in ALLOWED_FIELDS:
+            if name in record.__dict__:
+                line[name] = record.__dict__[name]
+        return json.dumps(line, default=str)
+
+
+def setup_logging() -> None:
+    """JSON lines on stderr for the skill's own loggers, at LOG_LEVEL (default INFO)."""
+    logger = logging.getLogger("twitch_guide")
+    if any(isinstance(h.formatter, JsonFormatter) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
+    logger.propagate = False
+
+
+def set_request_context(**fields: Any) -> None:
+    """Fields added to every log line of the current request."""
+    _context.set({k: v for k, v in fields.items() if k in ALLOWED_FIELDS and v is not None})
