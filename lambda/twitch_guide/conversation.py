@@ -134,17 +134,21 @@ class Conversation:
         say.template(self._text("disclaimer_short" if heard else "disclaimer_full"))
         say.disclaimed = True
         say.template(self._text("menu"))
-        return self._finish(turn, say, _fresh_state(turn.state), reprompt=self._text("menu_reprompt"), prefs=prefs)
+        return self._finish(
+            turn, say, _fresh_state(turn.state), reprompt=self._text("menu_reprompt"), prefs=prefs
+        )
 
     def info(self, turn: Turn, topic: str, slots: Mapping[str, SlotValue] | None = None) -> SkillReply:
-        """General information: what twitching is, how long it lasts, self-care, BFS, ALS, when to see a doctor."""
+        """General information: what twitching is, how long it lasts, self-care, BFS, ALS, doctors."""
         answer_key, offer = INFO_TOPICS[topic]
         return self._answer(turn, slots or {}, [self.rules.info[answer_key].say], offer)
 
     def healing(self, turn: Turn, slots: Mapping[str, SlotValue]) -> SkillReply:
         context = slots.get("healingContext")
         context_id = self._resolve(context, self.rules.healing, self._healing_index)
-        return self._answer(turn, slots, [self.rules.healing[context_id or "general"].say], "when_to_see_doctor")
+        return self._answer(
+            turn, slots, [self.rules.healing[context_id or "general"].say], "when_to_see_doctor"
+        )
 
     def causes(self, turn: Turn, slots: Mapping[str, SlotValue]) -> SkillReply:
         asked = slots.get("cause")
@@ -203,7 +207,7 @@ class Conversation:
         return self._finish(turn, say, state, reprompt=self._text("menu_reprompt"))
 
     def help(self, turn: Turn) -> SkillReply:
-        state, findings = self._state(turn)
+        state, _ = self._state(turn)
         say = self._new_say(turn)
         question = self._current_question(state)
         if question is not None:
@@ -362,7 +366,7 @@ class Conversation:
 
     def _flags_in(self, value: SlotValue) -> set[str]:
         flags: set[str] = set()
-        if value.resolved_id in self.rules.red_flags:
+        if value.resolved_id is not None and value.resolved_id in self.rules.red_flags:
             flags.add(value.resolved_id)
         if value.spoken:
             flags.update(self.engine.match_text(value.spoken).red_flags)
@@ -373,7 +377,7 @@ class Conversation:
 
     @staticmethod
     def _resolve(value: SlotValue | None, known: Mapping[str, Any], index: PhraseIndex) -> str | None:
-        """The rule id a slot resolved to; if entity resolution missed, one whose synonym the words contain."""
+        """The rule id a slot resolved to; if resolution missed, one whose synonym the words contain."""
         if value is None:
             return None
         if value.resolved_id in known:
@@ -386,7 +390,7 @@ class Conversation:
         state, findings = self._state(turn)
         screened = self._screen(findings, slots)
         if screened.flags != findings.flags:
-            # A symptom mentioned inside a question ("can stress cause twitching and chest pain?") comes first.
+            # A symptom inside a question ("can stress cause twitching and chest pain?") comes first.
             return self.report_symptom(turn, slots)
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)

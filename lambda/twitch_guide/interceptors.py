@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 _STARTED = "started_at"
 
 
-class RequestLogInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+class RequestLogInterceptor(AbstractRequestInterceptor):
     """Sets the log context (request id, type, intent name, locale) and logs the request's arrival."""
 
     def process(self, handler_input: HandlerInput) -> None:
@@ -34,14 +34,14 @@ class RequestLogInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
         logger.info("request")
 
 
-class TurnLoaderInterceptor(AbstractRequestInterceptor):  # type: ignore[misc]
+class TurnLoaderInterceptor(AbstractRequestInterceptor):
     """Reads session state and preferences once, for whichever handler runs."""
 
     def process(self, handler_input: HandlerInput) -> None:
         handler_input.attributes_manager.request_attributes[TURN_KEY] = load_turn(handler_input)
 
 
-class ResponseLogInterceptor(AbstractResponseInterceptor):  # type: ignore[misc]
+class ResponseLogInterceptor(AbstractResponseInterceptor):
     """Logs how long the request took and whether the session ended; never what was said."""
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:

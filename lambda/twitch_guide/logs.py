@@ -11,14 +11,27 @@ from typing import Any
 
 # Only these fields may appear in a log line; anything else passed in `extra` is dropped, so a careless
 # call cannot leak what a caller said.
-ALLOWED_FIELDS = ("request_id", "request_type", "intent", "locale", "new_session", "end_session", "error", "ms")
+ALLOWED_FIELDS = (
+    "request_id",
+    "request_type",
+    "intent",
+    "locale",
+    "new_session",
+    "end_session",
+    "error",
+    "ms",
+)
 
 _context: ContextVar[dict[str, Any]] = ContextVar("log_context", default={})  # noqa: B039 - never mutated
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        line: dict[str, Any] = {"level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        line: dict[str, Any] = {
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         line.update(_context.get())
         for name in ALLOWED_FIELDS:
             if name in record.__dict__:

@@ -37,13 +37,14 @@ _FIELDS = {"disclaimer_heard": "BOOL", "rate": "S", "visits": "N", "last_visit":
 
 def record_key(request_envelope: RequestEnvelope) -> str:
     """A stable, non-reversible key for the caller: SHA-256 of the Alexa user ID."""
-    user_id = request_envelope.context.system.user.user_id
+    system = getattr(request_envelope.context, "system", None)
+    user_id = getattr(getattr(system, "user", None), "user_id", None)
     if not isinstance(user_id, str) or not user_id:
         raise PersistenceException("request has no user id")
     return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
 
 
-class DynamoDbPreferences(AbstractPersistenceAdapter):  # type: ignore[misc]
+class DynamoDbPreferences(AbstractPersistenceAdapter):
     """Preferences in the DynamoDB table that template.yaml declares (partition key `id`, TTL `expiresAt`)."""
 
     def __init__(self, table_name: str, client_factory: Callable[[], Any] | None = None) -> None:
@@ -84,8 +85,8 @@ class DynamoDbPreferences(AbstractPersistenceAdapter):  # type: ignore[misc]
 
 
 def _default_client() -> Any:
-    import boto3  # noqa: PLC0415 - deliberately lazy, see the module docstring
-    from botocore.config import Config  # noqa: PLC0415
+    import boto3
+    from botocore.config import Config
 
     config = Config(
         connect_timeout=CONNECT_TIMEOUT_S,
@@ -133,7 +134,7 @@ def _from_item(item: dict[str, Any]) -> dict[str, Any]:
     return attributes
 
 
-class LocalFilePreferences(AbstractPersistenceAdapter):  # type: ignore[misc]
+class LocalFilePreferences(AbstractPersistenceAdapter):
     """An embedded store for the simulator: one JSON file, written atomically, with the same TTL."""
 
     def __init__(self, path: Path) -> None:
@@ -163,17 +164,23 @@ class LocalFilePreferences(AbstractPersistenceAdapter):  # type: ignore[misc]
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as error:
-            raise PersistenceException(f"local store {self.path} is unreadable: {type(error).__name__}") from error
+            raise PersistenceException(
+                f"local store {self.path} is unreadable: {type(error).__name__}"
+            ) from error
         return data if isinstance(data, dict) else {}
 
     def _store(self, records: dict[str, Any]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=self.path.parent, delete=False, encoding="utf-8") as tmp:
+            with tempfile.NamedTemporaryFile(
+                "w", dir=self.path.parent, delete=False, encoding="utf-8"
+            ) as tmp:
                 json.dump(records, tmp)
             os.replace(tmp.name, self.path)
         except OSError as error:
-            raise PersistenceException(f"local store {self.path} is not writable: {type(error).__name__}") from error
+            raise PersistenceException(
+                f"local store {self.path} is not writable: {type(error).__name__}"
+            ) from error
 
 
 def adapter_from_environment() -> AbstractPersistenceAdapter | None:

@@ -13,11 +13,42 @@ from .triage.rules import PLACEHOLDERS, LocaleCare, RulesError
 PROMPTS_PATH = Path(__file__).with_name("prompts.toml")
 
 REQUIRED_TEXT = frozenset(
-    """disclaimer_full disclaimer_short welcome welcome_back menu menu_reprompt anything_else help help_interview
-    goodbye goodbye_interview fallback fallback_interview nothing_asked nothing_to_repeat check_intro check_restart
-    back_to_check symptom_heard symptom_check_offer symptom_unclear cause_unknown outcome_unsure_emergency
-    outcome_because outcome_also outcome_more outcome_close error safety_line rate_slower rate_faster
-    rate_normal forgotten forget_failed""".split()
+    [
+        "disclaimer_full",
+        "disclaimer_short",
+        "welcome",
+        "welcome_back",
+        "menu",
+        "menu_reprompt",
+        "anything_else",
+        "help",
+        "help_interview",
+        "goodbye",
+        "goodbye_interview",
+        "fallback",
+        "fallback_interview",
+        "nothing_asked",
+        "nothing_to_repeat",
+        "check_intro",
+        "check_restart",
+        "back_to_check",
+        "symptom_heard",
+        "symptom_check_offer",
+        "symptom_unclear",
+        "cause_unknown",
+        "outcome_unsure_emergency",
+        "outcome_because",
+        "outcome_also",
+        "outcome_more",
+        "outcome_close",
+        "error",
+        "safety_line",
+        "rate_slower",
+        "rate_faster",
+        "rate_normal",
+        "forgotten",
+        "forget_failed",
+    ]
 )
 REQUIRED_OFFERS = frozenset({"self_care", "symptom_check", "when_to_see_doctor", "causes"})
 
@@ -46,7 +77,9 @@ def load_prompts(path: Path = PROMPTS_PATH) -> Prompts:
                 raise RulesError(f"{path.name}: [{table}] '{key}' must be non-empty text")
             names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
             if names - PLACEHOLDERS:
-                raise RulesError(f"{path.name}: [{table}] '{key}' uses unknown placeholder(s) {sorted(names)}")
+                raise RulesError(
+                    f"{path.name}: [{table}] '{key}' uses unknown placeholder(s) {sorted(names)}"
+                )
     return Prompts(dict(document["text"]), dict(document["offers"]))
 
 

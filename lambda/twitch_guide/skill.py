@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.serialize import DefaultSerializer
@@ -55,8 +55,8 @@ def build_skill_builder(
     persistence_adapter: AbstractPersistenceAdapter | None,
     skill_id: str | None,
 ) -> CustomSkillBuilder:
-    builder = CustomSkillBuilder(persistence_adapter=persistence_adapter)
-    builder.skill_id = skill_id
+    builder = CustomSkillBuilder(persistence_adapter=cast(AbstractPersistenceAdapter, persistence_adapter))
+    builder.skill_id = skill_id  # type: ignore[assignment]  # the SDK annotates it from its None default
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_request_interceptor(TurnLoaderInterceptor())
     builder.add_global_response_interceptor(ResponseLogInterceptor())
@@ -95,7 +95,10 @@ def build_handler(
     if persistence_adapter is None:
         persistence_adapter = adapter_from_environment()
     skill_id = skill_id if skill_id is not None else (os.environ.get("SKILL_ID") or None)
-    skill_handler = build_skill_builder(conversation, persistence_adapter, skill_id).lambda_handler()
+    # The SDK annotates the event as str; Lambda passes the decoded JSON object.
+    skill_handler = cast(
+        LambdaHandler, build_skill_builder(conversation, persistence_adapter, skill_id).lambda_handler()
+    )
     serializer = DefaultSerializer()
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -113,8 +116,7 @@ def build_handler(
                 should_end_session=True,
             )
             envelope = ResponseEnvelope(version="1.0", response=response)
-            serialized: dict[str, Any] = serializer.serialize(envelope)
-            return serialized
+            return cast(dict[str, Any], serializer.serialize(envelope))
 
     return handler
 

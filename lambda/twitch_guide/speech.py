@@ -16,7 +16,7 @@ MAX_CARD_CHARS = 6000
 MAX_SENTENCE_CHARS = 600
 
 PROSODY_RATES = {"slow": "85%", "fast": "115%"}
-APL_TOKEN = "twitchGuideAnswer"
+APL_TOKEN = "twitchGuideAnswer"  # noqa: S105 - an APL document token, not a secret
 
 
 def _clean(sentence: str) -> str:
@@ -69,8 +69,18 @@ def apl_document(title: str, sentences: Sequence[str]) -> tuple[dict[str, Any], 
                     "paddingRight": "5vw",
                     "paddingTop": "5vh",
                     "items": [
-                        {"type": "Text", "text": "${payload.answer.title}", "fontSize": "40dp", "fontWeight": "bold"},
-                        {"type": "Text", "text": "${payload.answer.body}", "fontSize": "28dp", "paddingTop": "16dp"},
+                        {
+                            "type": "Text",
+                            "text": "${payload.answer.title}",
+                            "fontSize": "40dp",
+                            "fontWeight": "bold",
+                        },
+                        {
+                            "type": "Text",
+                            "text": "${payload.answer.body}",
+                            "fontSize": "28dp",
+                            "paddingTop": "16dp",
+                        },
                     ],
                 }
             ],

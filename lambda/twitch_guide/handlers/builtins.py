@@ -8,13 +8,13 @@ from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
 from ..conversation import Conversation
-from .common import delete_preferences, respond, turn_of
+from .common import delete_preferences, intent_name, respond, turn_of
 
 RATE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakFasterIntent": "fast", "SpeakNormallyIntent": "normal"}
 GOODBYE_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 
 
-class _ConversationHandler(AbstractRequestHandler):  # type: ignore[misc]
+class _ConversationHandler(AbstractRequestHandler):
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
 
@@ -70,7 +70,7 @@ class SpeakingRateHandler(_ConversationHandler):
         return any(is_intent_name(name)(handler_input) for name in RATE_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        rate = RATE_INTENTS[handler_input.request_envelope.request.intent.name]
+        rate = RATE_INTENTS[intent_name(handler_input)]
         return respond(handler_input, self.conversation.set_rate(turn_of(handler_input), rate))
 
 
@@ -85,7 +85,7 @@ class ForgetMeHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.forget(turn_of(handler_input), succeeded=deleted))
 
 
-class SessionEndedHandler(AbstractRequestHandler):  # type: ignore[misc]
+class SessionEndedHandler(AbstractRequestHandler):
     """The session is over (the caller left, or an error): nothing may be said; nothing is kept."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:

@@ -29,6 +29,13 @@ def locale_of(handler_input: HandlerInput) -> str:
     return locale if isinstance(locale, str) and locale else DEFAULT_LOCALE
 
 
+def intent_name(handler_input: HandlerInput) -> str:
+    """The intent's name, or an empty string for requests that carry no intent."""
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    name = getattr(intent, "name", None)
+    return name if isinstance(name, str) else ""
+
+
 def load_turn(handler_input: HandlerInput) -> Turn:
     """Build the conversation's view of this request. Preferences come from the store once per session."""
     envelope = handler_input.request_envelope
@@ -37,7 +44,9 @@ def load_turn(handler_input: HandlerInput) -> Turn:
     state = handler_input.attributes_manager.session_attributes
     state = dict(state) if isinstance(state, dict) else {}
     cached = state.get(PREFS_KEY)
-    preferences = Preferences.from_stored(cached) if isinstance(cached, dict) else _stored_preferences(handler_input)
+    preferences = (
+        Preferences.from_stored(cached) if isinstance(cached, dict) else _stored_preferences(handler_input)
+    )
     return Turn(
         locale=locale_of(handler_input),
         state=state,

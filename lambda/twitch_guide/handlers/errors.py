@@ -8,14 +8,14 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from .. import speech
 from ..conversation import Conversation
 from .common import locale_of
-from .. import speech
 
 logger = logging.getLogger(__name__)
 
 
-class CatchAllExceptionHandler(AbstractExceptionHandler):  # type: ignore[misc]
+class CatchAllExceptionHandler(AbstractExceptionHandler):
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
 

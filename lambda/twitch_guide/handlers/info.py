@@ -8,7 +8,7 @@ from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
 from ..conversation import Conversation
-from .common import respond, slots_of, turn_of
+from .common import intent_name, respond, slots_of, turn_of
 
 # Intent name -> information topic (conversation.INFO_TOPICS).
 INFO_INTENTS = {
@@ -22,7 +22,7 @@ INFO_INTENTS = {
 }
 
 
-class InfoIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
+class InfoIntentHandler(AbstractRequestHandler):
     """General information answers, each followed by one offer."""
 
     def __init__(self, conversation: Conversation) -> None:
@@ -32,12 +32,12 @@ class InfoIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
         return any(is_intent_name(name)(handler_input) for name in INFO_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        topic = INFO_INTENTS[handler_input.request_envelope.request.intent.name]
+        topic = INFO_INTENTS[intent_name(handler_input)]
         reply = self.conversation.info(turn_of(handler_input), topic, slots_of(handler_input))
         return respond(handler_input, reply)
 
 
-class HealingIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
+class HealingIntentHandler(AbstractRequestHandler):
     """Is twitching a sign of healing? Honest, with an optional context (exercise, injury, nerve)."""
 
     def __init__(self, conversation: Conversation) -> None:
@@ -51,7 +51,7 @@ class HealingIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
         return respond(handler_input, reply)
 
 
-class CausesIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
+class CausesIntentHandler(AbstractRequestHandler):
     """What causes twitching, or can a named cause do it."""
 
     def __init__(self, conversation: Conversation) -> None:

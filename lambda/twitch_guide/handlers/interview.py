@@ -9,12 +9,12 @@ from ask_sdk_model import Response
 
 from ..conversation import Conversation
 from ..triage.engine import Reply
-from .common import respond, slots_of, turn_of
+from .common import intent_name, respond, slots_of, turn_of
 
 ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "UnsureIntent": Reply.UNSURE}
 
 
-class SymptomCheckHandler(AbstractRequestHandler):  # type: ignore[misc]
+class SymptomCheckHandler(AbstractRequestHandler):
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
 
@@ -26,7 +26,7 @@ class SymptomCheckHandler(AbstractRequestHandler):  # type: ignore[misc]
         return respond(handler_input, reply)
 
 
-class AnswerHandler(AbstractRequestHandler):  # type: ignore[misc]
+class AnswerHandler(AbstractRequestHandler):
     """Yes, no and not sure: to the current question, or to the last offer."""
 
     def __init__(self, conversation: Conversation) -> None:
@@ -36,11 +36,11 @@ class AnswerHandler(AbstractRequestHandler):  # type: ignore[misc]
         return any(is_intent_name(name)(handler_input) for name in ANSWER_INTENTS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        answer = ANSWER_INTENTS[handler_input.request_envelope.request.intent.name]
+        answer = ANSWER_INTENTS[intent_name(handler_input)]
         return respond(handler_input, self.conversation.reply(turn_of(handler_input), answer))
 
 
-class ReportSymptomHandler(AbstractRequestHandler):  # type: ignore[misc]
+class ReportSymptomHandler(AbstractRequestHandler):
     """A symptom volunteered at any point ("my leg is twitching and it feels weak")."""
 
     def __init__(self, conversation: Conversation) -> None:
@@ -54,7 +54,7 @@ class ReportSymptomHandler(AbstractRequestHandler):  # type: ignore[misc]
         return respond(handler_input, reply)
 
 
-class StartOverHandler(AbstractRequestHandler):  # type: ignore[misc]
+class StartOverHandler(AbstractRequestHandler):
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
 

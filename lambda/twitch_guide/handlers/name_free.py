@@ -15,7 +15,7 @@ from ask_sdk_model.canfulfill import (
 )
 
 from ..conversation import Conversation
-from .common import slots_of
+from .common import intent_name, slots_of
 from .info import INFO_INTENTS
 
 # Only questions the skill answers in full. Symptoms and the symptom check are never claimed name-free:
@@ -23,7 +23,7 @@ from .info import INFO_INTENTS
 NAME_FREE_INTENTS = frozenset(INFO_INTENTS) | {"HealingIntent", "CausesIntent"}
 
 
-class CanFulfillIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
+class CanFulfillIntentHandler(AbstractRequestHandler):
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
 
@@ -31,8 +31,7 @@ class CanFulfillIntentHandler(AbstractRequestHandler):  # type: ignore[misc]
         return bool(is_request_type("CanFulfillIntentRequest")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        intent = handler_input.request_envelope.request.intent
-        name = getattr(intent, "name", None)
+        name = intent_name(handler_input)
         slots = slots_of(handler_input)
         understood = {slot: self.conversation.understands(slot, value) for slot, value in slots.items()}
         can = name in NAME_FREE_INTENTS and all(understood.values())

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from .matching import PhraseIndex, duration_days
 from .rules import Level, Question, Rules, most_serious
 
 
-class Reply(str, Enum):
+class Reply(StrEnum):
     """A caller's answer to one interview question."""
 
     YES = "yes"
@@ -132,7 +132,7 @@ class Engine:
 
     # --- free text ------------------------------------------------------------------------------------
     def match_text(self, text: str) -> TextMatch:
-        """Red flags, causes and a duration mentioned in free text ('twitching for three weeks and it hurts')."""
+        """Red flags, causes and a duration in free text ('twitching for three weeks and it hurts')."""
         flag_hits = self._flag_index.find(text)
         present = {h.entry_id for h in flag_hits if not h.negated}
         denied = {h.entry_id for h in flag_hits if h.negated} - present

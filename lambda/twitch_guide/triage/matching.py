@@ -31,6 +31,7 @@ _CONTRACTION_RE = re.compile("|".join(re.escape(c) for c in sorted(_CONTRACTIONS
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?]+|\b(?:but|although|though|however)\b")
 _NON_WORD_RE = re.compile(r"[^a-z0-9' ]+")
 
+
 def _stem(word: str) -> str:
     """A deliberately small stemmer: enough to equate 'falls', 'falling' and 'fall', or 'goes' and 'going'."""
     if len(word) <= 3:
@@ -47,8 +48,45 @@ def _stem(word: str) -> str:
 # Words that may sit inside a phrase without changing its meaning ("trouble with my breathing").
 FILLER_WORDS = frozenset(
     _stem(word)
-    for word in "a an the my me it its is am are was been be and so really very quite bit little of with to some any "
-    "just kind sort all keep keeps kept feel feels feeling lot lots".split()
+    for word in [
+        "a",
+        "an",
+        "the",
+        "my",
+        "me",
+        "it",
+        "its",
+        "is",
+        "am",
+        "are",
+        "was",
+        "been",
+        "be",
+        "and",
+        "so",
+        "really",
+        "very",
+        "quite",
+        "bit",
+        "little",
+        "of",
+        "with",
+        "to",
+        "some",
+        "any",
+        "just",
+        "kind",
+        "sort",
+        "all",
+        "keep",
+        "keeps",
+        "kept",
+        "feel",
+        "feels",
+        "feeling",
+        "lot",
+        "lots",
+    ]
 )
 _MAX_GAP = 2
 
@@ -56,8 +94,43 @@ _NEGATORS = frozenset(_stem(word) for word in ("no", "not", "never", "without", 
 # Words allowed between a negator and the phrase it denies ("not have any", "never had a").
 _NEGATION_BRIDGE = frozenset(
     _stem(word)
-    for word in "have has had having any a an got get getting feel feeling felt do does did am is are was been "
-    "experience experiencing notice noticed noticing really much my the it real signs sign of".split()
+    for word in [
+        "have",
+        "has",
+        "had",
+        "having",
+        "any",
+        "a",
+        "an",
+        "got",
+        "get",
+        "getting",
+        "feel",
+        "feeling",
+        "felt",
+        "do",
+        "does",
+        "did",
+        "am",
+        "is",
+        "are",
+        "was",
+        "been",
+        "experience",
+        "experiencing",
+        "notice",
+        "noticed",
+        "noticing",
+        "really",
+        "much",
+        "my",
+        "the",
+        "it",
+        "real",
+        "signs",
+        "sign",
+        "of",
+    ]
 )
 _NEGATION_WINDOW = 4
 
@@ -104,7 +177,7 @@ class PhraseIndex:
             candidates.sort(key=lambda candidate: -len(candidate[0]))  # longest phrase first
 
     def find(self, text: str) -> list[PhraseHit]:
-        """Every entry whose phrase occurs in the text; an entry seen both denied and affirmed counts as affirmed."""
+        """Every entry whose phrase occurs in the text; one both denied and affirmed counts as affirmed."""
         hits: dict[str, PhraseHit] = {}
         for clause in _clauses(text):
             spans: list[tuple[int, int, str, str, bool]] = []

@@ -9,7 +9,7 @@ import string
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ RULES_PATH = Path(__file__).with_name("rules.toml")
 PLACEHOLDERS = frozenset({"emergency_number", "doctor", "emergency_department", "advice_line"})
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Triage levels, most serious first. The values are stable ids used in code, tests and tools."""
 
     EMERGENCY = "emergency"
@@ -193,7 +193,7 @@ class _Entry:
     def level(self, key: str) -> Level:
         value = self.table.get(key)
         try:
-            return Level(value)
+            return Level(str(value))
         except ValueError:
             self.fail(f"'{key}' = {value!r} is not a level (one of {[lv.value for lv in Level]})")
             raise  # unreachable: fail() raises
@@ -290,9 +290,13 @@ def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
         level = entry.level("id")
         if level in result:
             entry.fail(f"level {level.value!r} is defined twice")
-        result[level] = Disposition(level, entry.text("title"), entry.text("say", spoken=True), entry.text("do_now", spoken=True))
+        result[level] = Disposition(
+            level, entry.text("title"), entry.text("say", spoken=True), entry.text("do_now", spoken=True)
+        )
     if list(result) != list(Level):
-        raise RulesError(f"{path.name}: [[dispositions]] must list {[lv.value for lv in Level]} in that order")
+        raise RulesError(
+            f"{path.name}: [[dispositions]] must list {[lv.value for lv in Level]} in that order"
+        )
     return result
 
 
@@ -322,7 +326,8 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
     for index, table in enumerate(_array(path, "questions", value)):
         entry = _Entry(path, f"[[questions]] #{index + 1}", table)
         entry.only(
-            {"id", "ask", "reprompt", "flags", "reason", "if_unsure"}, frozenset({"ask_when_present", "parent"})
+            {"id", "ask", "reprompt", "flags", "reason", "if_unsure"},
+            frozenset({"ask_when_present", "parent"}),
         )
         question_id = _unique_id(entry, seen)
         flag_ids = entry.texts("flags")
@@ -370,7 +375,9 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
         raise RulesError(f"{path.name}: [[questions]]: red flag(s) {missing} are never asked about")
     main_questions = [q for q in questions if not q.is_clarifying]
     if len(main_questions) > MAX_QUESTIONS:
-        raise RulesError(f"{path.name}: [[questions]]: {len(main_questions)} questions; at most {MAX_QUESTIONS}")
+        raise RulesError(
+            f"{path.name}: [[questions]]: {len(main_questions)} questions; at most {MAX_QUESTIONS}"
+        )
     return tuple(questions)
 
 
@@ -461,7 +468,9 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
     return locales
 
 
-REQUIRED_INFO = frozenset({"what_is", "how_long", "causes_overview", "self_care", "bfs", "als", "when_to_see_doctor"})
+REQUIRED_INFO = frozenset(
+    {"what_is", "how_long", "causes_overview", "self_care", "bfs", "als", "when_to_see_doctor"}
+)
 REQUIRED_LOCALES = frozenset({"en-US", "en-GB", "en-CA", "en-AU", "en-IN"})
 
 
