@@ -156,6 +156,8 @@ class _Entry:
         if not isinstance(table, dict):
             self.fail("must be a table")
         self.table: dict[str, Any] = table
+        if isinstance(table.get("id"), str):
+            self.where = f"{where} '{table['id']}'"
 
     def fail(self, problem: str) -> None:
         raise RulesError(f"{self.path.name}: {self.where}: {problem}")
@@ -269,7 +271,6 @@ def _unique_id(entry: _Entry, seen: set[str]) -> str:
     if identifier in seen:
         entry.fail(f"id {identifier!r} is used twice")
     seen.add(identifier)
-    entry.where = f"{entry.where} '{identifier}'"
     return identifier
 
 

@@ -1,0 +1,153 @@
+"""The rule set loads, covers what the product brief requires, and rejects broken files by name."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+from twitch_guide.triage.rules import RULES_PATH, Level, RulesError, default_rules, load_rules
+
+RULES = default_rules()
+RAW = RULES_PATH.read_text(encoding="utf-8")
+
+REQUIRED_RED_FLAGS = {
+    # the source article
+    "breathing_difficulty", "swallowing_difficulty", "speaking_difficulty", "balance_falls", "weakness",
+    "muscle_wasting", "numbness", "tingling", "pain", "weight_loss", "vision_changes", "spreading_or_worse",
+    # NHS guidance
+    "persistent", "stiffness", "medicine_suspected",
+    # the emergency safety net
+    "chest_pain", "face_drooping", "sudden_one_sided_weakness", "sudden_confusion", "sudden_vision_loss",
+    "sudden_balance_loss", "seizure",
+}  # fmt: skip
+REQUIRED_CAUSES = {
+    "stress", "fatigue", "dehydration", "magnesium", "potassium", "calcium", "sodium", "caffeine", "alcohol",
+    "medicines", "exercise", "bfs",
+}  # fmt: skip
+EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
+
+
+def test_every_required_red_flag_is_present_with_its_level() -> None:
+    assert set(RULES.red_flags) == REQUIRED_RED_FLAGS
+    emergency = {f for f, flag in RULES.red_flags.items() if flag.level is Level.EMERGENCY}
+    assert emergency == {
+        "breathing_difficulty", "swallowing_difficulty", "speaking_difficulty", "chest_pain", "face_drooping",
+        "sudden_one_sided_weakness", "sudden_confusion", "sudden_vision_loss", "sudden_balance_loss", "seizure",
+    }  # fmt: skip
+    assert RULES.red_flags["balance_falls"].level is Level.URGENT
+    assert RULES.red_flags["weakness"].level is Level.SEE_DOCTOR  # slow weakness; sudden is a stroke sign
+
+
+def test_every_red_flag_has_at_least_eight_phrasings_and_a_source() -> None:
+    for flag in RULES.red_flags.values():
+        assert len(flag.synonyms) >= 8, flag.id
+        assert flag.sources, flag.id
+
+
+def test_causes_cover_the_brief_with_explanation_tip_and_source() -> None:
+    assert set(RULES.causes) == REQUIRED_CAUSES
+    for cause in RULES.causes.values():
+        assert cause.explain and cause.tip and cause.synonyms and cause.sources
+
+
+def test_every_locale_has_its_emergency_number() -> None:
+    for locale, number in EMERGENCY_NUMBERS.items():
+        assert RULES.locales[locale].emergency_number == number
+    assert RULES.care_for("en-NZ").emergency_number == "your local emergency number"
+
+
+def test_every_cited_source_has_a_name_and_address() -> None:
+    for source in RULES.sources.values():
+        assert source.name and (source.url.startswith("https://") or source.url.startswith("shared/"))
+
+
+def test_healing_answers_never_promise_healing() -> None:
+    """DESIGN.md: never tell a caller that twitching means an injury is getting better."""
+    for answer in RULES.healing.values():
+        text = answer.say.lower()
+        assert re.search(r"(isn't|not|doesn't) (proof|a sign|prove)", text), answer.id
+        assert "means it's healing" not in text
+
+
+def _spoken_texts() -> list[str]:
+    texts = [d.say for d in RULES.dispositions.values()] + [d.do_now for d in RULES.dispositions.values()]
+    texts += [q.ask for q in RULES.questions] + [a.say for a in (*RULES.healing.values(), *RULES.info.values())]
+    texts += [c.explain for c in RULES.causes.values()] + [c.tip for c in RULES.causes.values()]
+    return texts
+
+
+def test_spoken_texts_are_short_enough_to_remember() -> None:
+    for text in _spoken_texts():
+        filled = string.Formatter().vformat(text, (), _Anything())
+        for sentence in re.split(r"(?<=[.?!])\s+", filled):
+            assert len(sentence.split()) <= 30, sentence
+        assert len(filled.split()) <= 60, text
+
+
+class _Anything(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "nine one one"
+
+
+# --- invalid files fail loading with a message naming file and entry ----------------------------------------
+
+
+def _load_variant(tmp_path: Path, old: str, new: str) -> None:
+    assert old in RAW, f"test is stale: {old!r} is not in rules.toml"
+    path = tmp_path / "rules.toml"
+    path.write_text(RAW.replace(old, new, 1), encoding="utf-8")
+    load_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('id = "chest_pain"\nlevel = "emergency"', 'id = "chest_pain"\nlevel = "emergancy"', "'chest_pain'.*level"),
+        ('id = "pain"\nlevel = "see_doctor"', 'id = "pain"\nlevel = "see_doctor"\ncolour = "red"', "unknown key"),
+        ('reason = "it\'s painful"\n', "", "'pain'.*missing key.*reason"),
+        ('"pins and needles", ', '"pins and needles", "numb patch", ', "'tingling'.*numb patch.*'numbness'"),
+        ('"tingling", "tingle",', '"tingling", "tingling",', "'tingling'.*repeats"),
+        ('flags = ["balance_falls"]', 'flags = ["balance_fall"]', "'balance_and_falls'.*unknown red flag"),
+        ('[locales.en-GB]\nemergency_number = "999"\n', "[locales.en-GB]\n", "en-GB.*emergency_number"),
+        ('emergency_number = "000"', 'emergency_number = "triple zero"', "en-AU.*digits"),
+        ('sources = ["nhs_heart_attack"]', 'sources = ["nhs_heart"]', "'chest_pain'.*unknown source"),
+        ("call {emergency_number} now. I can't", "call {emergancy_number} now. I can't", "emergancy_number"),
+        ('if_unsure = "urgent"\n\n[[questions]]\nid = "stroke_signs"', 'if_unsure = "self_care"\n\n[[questions]]\n'
+         'id = "stroke_signs"', "'airway_and_chest'.*never lower"),
+        ('ask = "Have you had new problems with your balance, or any falls?"\n', "", "'balance_and_falls'.*ask"),
+        ('[info.als]\nsay = "', '[info.alz]\nsay = "', "missing answer.*als"),
+        ("version = ", "version == ", "cannot be read"),
+    ],
+)  # fmt: skip
+def test_a_broken_rule_file_fails_with_file_and_entry_named(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    with pytest.raises(RulesError, match=message) as failure:
+        _load_variant(tmp_path, old, new)
+    assert str(failure.value).startswith("rules.toml:")
+
+
+def test_a_question_asked_out_of_order_is_rejected(tmp_path: Path) -> None:
+    document = tomllib.loads(RAW)
+    first, fourth = RAW.index('[[questions]]\nid = "airway_and_chest"'), RAW.index('[[questions]]\nid = "balance')
+    fifth = RAW.index('[[questions]]\nid = "weak_thin_or_stiff"')
+    swapped = RAW[:first] + RAW[fourth:fifth] + RAW[first:fourth] + RAW[fifth:]
+    assert len(tomllib.loads(swapped)["questions"]) == len(document["questions"])
+    path = tmp_path / "rules.toml"
+    path.write_text(swapped, encoding="utf-8")
+    with pytest.raises(RulesError, match="most serious questions come first"):
+        load_rules(path)
+
+
+def test_a_red_flag_no_question_asks_about_is_rejected(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match=r"\['stiffness'\] are never asked"):
+        _load_variant(tmp_path, 'flags = ["weakness", "muscle_wasting", "stiffness"]',
+                      'flags = ["weakness", "muscle_wasting"]')  # fmt: skip
+
+
+def test_too_few_phrasings_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="'seizure'.*at least 8"):
+        _load_variant(tmp_path, '"seizure", "had a seizure", "having a seizure", "a fit", "had a fit", ', "")
