@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from twitch_guide.triage.rules import RULES_PATH, Level, RulesError, default_rules, load_rules
 
 RULES = default_rules()
@@ -74,7 +75,9 @@ def test_healing_answers_never_promise_healing() -> None:
 
 def _spoken_texts() -> list[str]:
     texts = [d.say for d in RULES.dispositions.values()] + [d.do_now for d in RULES.dispositions.values()]
-    texts += [q.ask for q in RULES.questions] + [a.say for a in (*RULES.healing.values(), *RULES.info.values())]
+    texts += [q.ask for q in RULES.questions] + [
+        a.say for a in (*RULES.healing.values(), *RULES.info.values())
+    ]
     texts += [c.explain for c in RULES.causes.values()] + [c.tip for c in RULES.causes.values()]
     return texts
 
@@ -132,7 +135,10 @@ def test_a_broken_rule_file_fails_with_file_and_entry_named(
 
 def test_a_question_asked_out_of_order_is_rejected(tmp_path: Path) -> None:
     document = tomllib.loads(RAW)
-    first, fourth = RAW.index('[[questions]]\nid = "airway_and_chest"'), RAW.index('[[questions]]\nid = "balance')
+    first, fourth = (
+        RAW.index('[[questions]]\nid = "airway_and_chest"'),
+        RAW.index('[[questions]]\nid = "balance'),
+    )
     fifth = RAW.index('[[questions]]\nid = "weak_thin_or_stiff"')
     swapped = RAW[:first] + RAW[fourth:fifth] + RAW[first:fourth] + RAW[fifth:]
     assert len(tomllib.loads(swapped)["questions"]) == len(document["questions"])
@@ -149,5 +155,5 @@ def test_a_red_flag_no_question_asks_about_is_rejected(tmp_path: Path) -> None:
 
 
 def test_too_few_phrasings_are_rejected(tmp_path: Path) -> None:
-    with pytest.raises(RulesError, match="'seizure'.*at least 8"):
+    with pytest.raises(RulesError, match=r"'seizure'.*at least 8"):
         _load_variant(tmp_path, '"seizure", "had a seizure", "having a seizure", "a fit", "had a fit", ', "")

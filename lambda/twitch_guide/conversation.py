@@ -362,6 +362,10 @@ class Conversation:
         flags: set[str] = set()
         for value in slots.values():
             flags.update(self._flags_in(value))
+        # Slots split one phrase ("my face is drooping" -> face + drooping); read them together as well.
+        together = " ".join(slots[name].spoken or "" for name in sorted(slots, key=_body_part_first))
+        if len(slots) > 1:
+            flags.update(self.engine.match_text(together).red_flags)
         return findings.with_flags(*flags) if flags else findings
 
     def _flags_in(self, value: SlotValue) -> set[str]:
@@ -501,6 +505,10 @@ def _fresh_state(state: Mapping[str, Any]) -> dict[str, Any]:
 
 def _without(state: Mapping[str, Any], *keys: str) -> dict[str, Any]:
     return {k: v for k, v in state.items() if k not in keys}
+
+
+def _body_part_first(slot_name: str) -> tuple[bool, str]:
+    return (slot_name != "bodyPart", slot_name)
 
 
 def _is_text_list(value: Any) -> bool:

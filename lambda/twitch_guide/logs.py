@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from contextvars import ContextVar
+from datetime import UTC, datetime
 from typing import Any
 
 # Only these fields may appear in a log line; anything else passed in `extra` is dropped, so a careless
@@ -22,13 +23,19 @@ ALLOWED_FIELDS = (
     "ms",
 )
 
+# Lambda's JSON log format reads "level" to filter by ApplicationLogLevel, but knows only its own names: an
+# unknown one such as Python's WARNING is read as INFO, so a WARN filter would drop every warning.
+LAMBDA_LEVELS = {"WARNING": "WARN", "CRITICAL": "FATAL"}
+
 _context: ContextVar[dict[str, Any]] = ContextVar("log_context", default={})  # noqa: B039 - never mutated
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
-            "level": record.levelname,
+            # RFC 3339, as Lambda wants it (without a valid timestamp it also reads the level as INFO).
+            "timestamp": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": LAMBDA_LEVELS.get(record.levelname, record.levelname),
             "logger": record.name,
             "message": record.getMessage(),
         }
@@ -54,3 +61,9 @@ def setup_logging() -> None:
 def set_request_context(**fields: Any) -> None:
     """Fields added to every log line of the current request."""
     _context.set({k: v for k, v in fields.items() if k in ALLOWED_FIELDS and v is not None})
+
+
+def clear_request_context() -> None:
+    """Forget the last request's fields. Lambda reuses the thread, so a line logged before the next request's
+    context is set (a refused or unreadable envelope) would otherwise carry the previous request's id."""
+    _context.set({})

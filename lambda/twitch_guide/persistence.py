@@ -24,12 +24,17 @@ from ask_sdk_model import RequestEnvelope
 TTL_SECONDS = 365 * 24 * 3600
 TTL_ATTRIBUTE = "expiresAt"
 
-# DynamoDB answers in single-digit milliseconds in-region. These bounds keep a sick table from eating
-# Alexa's 8 s budget: at most 2 attempts of (0.3 s connect + 0.5 s read) per call, ~1.6 s worst case,
-# and a request makes at most two calls (read at session start, write when something changed).
+# DynamoDB answers in single-digit milliseconds in-region; these bounds keep a sick table from eating Alexa's
+# 8 s budget (the function's own timeout is 6 s, cold start included). One call costs at most 2 attempts of
+# (0.3 s connect + 0.5 s read) plus botocore's standard-mode backoff before the retry (random, under 1 s):
+# 2.6 s. The one retry is worth having: a keep-alive connection closed while Lambda froze the container
+# fails once and then succeeds at once. A request could make two calls (read at session start, write when
+# something changed), 5.2 s with a cold start on top would pass the function's timeout; so after a failure
+# the adapter leaves the table alone for COOL_OFF_S, and a request waits for at most one failing call.
 CONNECT_TIMEOUT_S = 0.3
 READ_TIMEOUT_S = 0.5
 MAX_ATTEMPTS = 2
+COOL_OFF_S = 30.0
 
 # The stored fields and their DynamoDB types; anything else in an item is ignored.
 _FIELDS = {"disclaimer_heard": "BOOL", "rate": "S", "visits": "N", "last_visit": "S"}
@@ -47,10 +52,17 @@ def record_key(request_envelope: RequestEnvelope) -> str:
 class DynamoDbPreferences(AbstractPersistenceAdapter):
     """Preferences in the DynamoDB table that template.yaml declares (partition key `id`, TTL `expiresAt`)."""
 
-    def __init__(self, table_name: str, client_factory: Callable[[], Any] | None = None) -> None:
+    def __init__(
+        self,
+        table_name: str,
+        client_factory: Callable[[], Any] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.table_name = table_name
         self._client_factory = client_factory or _default_client
         self._client: Any = None
+        self._clock = clock
+        self._resume_at = 0.0  # while the clock is before this, a recent failure keeps the table unasked
 
     @property
     def client(self) -> Any:
@@ -77,11 +89,22 @@ class DynamoDbPreferences(AbstractPersistenceAdapter):
         self._call("delete_item", TableName=self.table_name, Key={"id": {"S": key}})
 
     def _call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
+        if self._clock() < self._resume_at:
+            raise PersistenceException(f"DynamoDB {operation} skipped: the table failed moments ago")
         try:
             result: dict[str, Any] = getattr(self.client, operation)(**kwargs)
             return result
         except Exception as error:  # botocore's errors are many; every one means "no preferences now"
-            raise PersistenceException(f"DynamoDB {operation} failed: {type(error).__name__}") from error
+            self._resume_at = self._clock() + COOL_OFF_S
+            raise PersistenceException(f"DynamoDB {operation} failed: {_error_name(error)}") from error
+
+
+def _error_name(error: Exception) -> str:
+    """The AWS error code (ThrottlingException, AccessDeniedException...) or the exception's class. Never
+    the message: AWS messages name ARNs and keys."""
+    response = getattr(error, "response", None)
+    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
+    return code if isinstance(code, str) and code.isidentifier() else type(error).__name__
 
 
 def _default_client() -> Any:
@@ -142,12 +165,13 @@ class LocalFilePreferences(AbstractPersistenceAdapter):
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         record = self._load().get(record_key(request_envelope))
-        if not isinstance(record, dict) or record.get(TTL_ATTRIBUTE, 0) < time.time():
+        if not _live(record):
             return {}
         return {k: v for k, v in record.items() if k in _FIELDS}
 
     def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        records = self._load()
+        # Expired records go whenever the file is written: nothing outlives its time-to-live for long.
+        records = {key: record for key, record in self._load().items() if _live(record)}
         record = {k: v for k, v in attributes.items() if k in _FIELDS}
         record[TTL_ATTRIBUTE] = int(time.time()) + TTL_SECONDS
         records[record_key(request_envelope)] = record
@@ -181,6 +205,14 @@ class LocalFilePreferences(AbstractPersistenceAdapter):
             raise PersistenceException(
                 f"local store {self.path} is not writable: {type(error).__name__}"
             ) from error
+
+
+def _live(record: Any) -> bool:
+    """A local record that is well formed and not past its expiry."""
+    if not isinstance(record, dict):
+        return False
+    expires = record.get(TTL_ATTRIBUTE)
+    return isinstance(expires, int) and not isinstance(expires, bool) and expires >= time.time()
 
 
 def adapter_from_environment() -> AbstractPersistenceAdapter | None:
