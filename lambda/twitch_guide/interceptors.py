@@ -10,7 +10,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from .handlers.common import TURN_KEY, load_turn
-from .logs import set_request_context
+from .logs import clear_request_context, set_request_context
 
 logger = logging.getLogger(__name__)
 _STARTED = "started_at"
@@ -49,3 +49,4 @@ class ResponseLogInterceptor(AbstractResponseInterceptor):
         elapsed = round((time.perf_counter() - started) * 1000, 2) if isinstance(started, float) else None
         end = getattr(response, "should_end_session", None)
         logger.info("response", extra={"ms": elapsed, "end_session": end})
+        clear_request_context()  # the request is answered; its id must not label the next one's lines

@@ -9,7 +9,7 @@ from typing import Any
 from ask_sdk_core.exceptions import AttributesManagerException, PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_supported_interfaces
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model import Response
 from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
@@ -79,11 +79,13 @@ def _describe(error: Exception) -> str:
 
 def slots_of(handler_input: HandlerInput) -> dict[str, SlotValue]:
     """Every filled slot with its entity-resolution id, if Alexa matched one."""
-    request = handler_input.request_envelope.request
-    if not isinstance(request, IntentRequest) or request.intent is None or not request.intent.slots:
+    # IntentRequest and CanFulfillIntentRequest both carry an intent with slots.
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    raw_slots = getattr(intent, "slots", None)
+    if not isinstance(raw_slots, dict):
         return {}
     slots: dict[str, SlotValue] = {}
-    for name, slot in request.intent.slots.items():
+    for name, slot in raw_slots.items():
         if slot is None or not isinstance(slot.value, str) or not slot.value.strip():
             continue
         slots[name] = SlotValue(slot.value, _resolved_id(slot))
