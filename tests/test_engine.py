@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from twitch_guide.triage.engine import Engine, Findings, Reply
 from twitch_guide.triage.matching import duration_days
 from twitch_guide.triage.rules import Level, default_rules
@@ -132,7 +133,12 @@ def test_a_yes_never_lowers_the_disposition(findings: Findings, question: object
 def test_findings_survive_the_session_round_trip_and_reject_tampering() -> None:
     findings = Findings().with_flags("pain").with_reply("airway_and_chest", Reply.UNSURE)
     assert Findings.from_state(findings.to_state(), RULES) == findings
-    for bad in ({"flags": ["not_a_flag"]}, {"replies": {"nope": "yes"}}, {"replies": {"airway_and_chest": "x"}}, []):
+    for bad in (
+        {"flags": ["not_a_flag"]},
+        {"replies": {"nope": "yes"}},
+        {"replies": {"airway_and_chest": "x"}},
+        [],
+    ):
         with pytest.raises(ValueError):  # noqa: PT011 - any ValueError is a rejection
             Findings.from_state(bad, RULES)
 
@@ -148,7 +154,9 @@ def test_every_synonym_maps_back_to_its_own_red_flag(flag_id: str, synonym: str)
     assert flag_id in ENGINE.match_text(f"I'm twitching and {synonym}").red_flags
 
 
-@pytest.mark.parametrize(("cause_id", "synonym"), [(c.id, s) for c in RULES.causes.values() for s in c.synonyms])
+@pytest.mark.parametrize(
+    ("cause_id", "synonym"), [(c.id, s) for c in RULES.causes.values() for s in c.synonyms]
+)
 def test_every_cause_synonym_maps_back_to_its_cause(cause_id: str, synonym: str) -> None:
     assert cause_id in ENGINE.match_text(f"can {synonym} cause twitching").causes
 

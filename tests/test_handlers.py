@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from chat_support import checked
 from twitch_guide.skill import build_handler
 

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from twitch_guide.triage.rules import default_rules
 
 ROOT = Path(__file__).resolve().parent.parent
