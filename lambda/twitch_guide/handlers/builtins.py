@@ -7,19 +7,13 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from ..conversation import Conversation
-from .common import delete_preferences, intent_name, respond, turn_of
+from .common import ConversationHandler, delete_preferences, intent_name, respond, turn_of
 
 RATE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakFasterIntent": "fast", "SpeakNormallyIntent": "normal"}
 GOODBYE_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")
 
 
-class _ConversationHandler(AbstractRequestHandler):
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
-
-
-class LaunchHandler(_ConversationHandler):
+class LaunchHandler(ConversationHandler):
     """Welcome, the disclaimer (short once heard), and what the caller can ask."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -29,7 +23,7 @@ class LaunchHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.launch(turn_of(handler_input)))
 
 
-class HelpHandler(_ConversationHandler):
+class HelpHandler(ConversationHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("AMAZON.HelpIntent")(handler_input))
 
@@ -37,7 +31,7 @@ class HelpHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.help(turn_of(handler_input)))
 
 
-class GoodbyeHandler(_ConversationHandler):
+class GoodbyeHandler(ConversationHandler):
     """Stop, Cancel and Navigate Home end the session; during a check they leave one safety line."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -47,7 +41,7 @@ class GoodbyeHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.goodbye(turn_of(handler_input)))
 
 
-class RepeatHandler(_ConversationHandler):
+class RepeatHandler(ConversationHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("AMAZON.RepeatIntent")(handler_input))
 
@@ -55,7 +49,7 @@ class RepeatHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.repeat(turn_of(handler_input)))
 
 
-class FallbackHandler(_ConversationHandler):
+class FallbackHandler(ConversationHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("AMAZON.FallbackIntent")(handler_input))
 
@@ -63,7 +57,7 @@ class FallbackHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.fallback(turn_of(handler_input)))
 
 
-class SpeakingRateHandler(_ConversationHandler):
+class SpeakingRateHandler(ConversationHandler):
     """'Speak slower' and 'speak faster': a non-health preference that is remembered."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -74,7 +68,7 @@ class SpeakingRateHandler(_ConversationHandler):
         return respond(handler_input, self.conversation.set_rate(turn_of(handler_input), rate))
 
 
-class ForgetMeHandler(_ConversationHandler):
+class ForgetMeHandler(ConversationHandler):
     """'Forget me': delete the stored preferences and say whether it worked."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -96,7 +90,7 @@ class SessionEndedHandler(AbstractRequestHandler):
         return response
 
 
-class UnhandledRequestHandler(_ConversationHandler):
+class UnhandledRequestHandler(ConversationHandler):
     """Registered last: any request no other handler takes gets the fallback answer, never silence."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:

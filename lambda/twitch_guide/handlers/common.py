@@ -6,6 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.exceptions import AttributesManagerException, PersistenceException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import get_supported_interfaces
@@ -15,13 +16,20 @@ from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
 from .. import speech
-from ..conversation import Preferences, SkillReply, SlotValue, Turn
+from ..conversation import Conversation, Preferences, SkillReply, SlotValue, Turn
 
 logger = logging.getLogger(__name__)
 
 TURN_KEY = "turn"
 PREFS_KEY = "prefs"
 DEFAULT_LOCALE = "en-US"
+
+
+class ConversationHandler(AbstractRequestHandler):
+    """A request handler that answers through the shared Conversation (built once per container)."""
+
+    def __init__(self, conversation: Conversation) -> None:
+        self.conversation = conversation
 
 
 def locale_of(handler_input: HandlerInput) -> str:

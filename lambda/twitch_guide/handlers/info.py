@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..conversation import Conversation
-from .common import intent_name, respond, slots_of, turn_of
+from .common import ConversationHandler, intent_name, respond, slots_of, turn_of
 
 # Intent name -> information topic (conversation.INFO_TOPICS).
 INFO_INTENTS = {
@@ -22,11 +20,8 @@ INFO_INTENTS = {
 }
 
 
-class InfoIntentHandler(AbstractRequestHandler):
+class InfoIntentHandler(ConversationHandler):
     """General information answers, each followed by one offer."""
-
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return any(is_intent_name(name)(handler_input) for name in INFO_INTENTS)
@@ -37,11 +32,8 @@ class InfoIntentHandler(AbstractRequestHandler):
         return respond(handler_input, reply)
 
 
-class HealingIntentHandler(AbstractRequestHandler):
+class HealingIntentHandler(ConversationHandler):
     """Is twitching a sign of healing? Honest, with an optional context (exercise, injury, nerve)."""
-
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("HealingIntent")(handler_input))
@@ -51,11 +43,8 @@ class HealingIntentHandler(AbstractRequestHandler):
         return respond(handler_input, reply)
 
 
-class CausesIntentHandler(AbstractRequestHandler):
+class CausesIntentHandler(ConversationHandler):
     """What causes twitching, or can a named cause do it."""
-
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("CausesIntent")(handler_input))

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from ..conversation import Conversation
 from ..triage.engine import Reply
-from .common import intent_name, respond, slots_of, turn_of
+from .common import ConversationHandler, intent_name, respond, slots_of, turn_of
 
 ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "UnsureIntent": Reply.UNSURE}
 
 
-class SymptomCheckHandler(AbstractRequestHandler):
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
-
+class SymptomCheckHandler(ConversationHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("SymptomCheckIntent")(handler_input))
 
@@ -26,11 +21,8 @@ class SymptomCheckHandler(AbstractRequestHandler):
         return respond(handler_input, reply)
 
 
-class AnswerHandler(AbstractRequestHandler):
+class AnswerHandler(ConversationHandler):
     """Yes, no and not sure: to the current question, or to the last offer."""
-
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return any(is_intent_name(name)(handler_input) for name in ANSWER_INTENTS)
@@ -40,11 +32,8 @@ class AnswerHandler(AbstractRequestHandler):
         return respond(handler_input, self.conversation.reply(turn_of(handler_input), answer))
 
 
-class ReportSymptomHandler(AbstractRequestHandler):
+class ReportSymptomHandler(ConversationHandler):
     """A symptom volunteered at any point ("my leg is twitching and it feels weak")."""
-
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("ReportSymptomIntent")(handler_input))
@@ -54,10 +43,7 @@ class ReportSymptomHandler(AbstractRequestHandler):
         return respond(handler_input, reply)
 
 
-class StartOverHandler(AbstractRequestHandler):
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
-
+class StartOverHandler(ConversationHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_intent_name("AMAZON.StartOverIntent")(handler_input))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_request_type
 from ask_sdk_model import Response
@@ -14,8 +13,7 @@ from ask_sdk_model.canfulfill import (
     CanUnderstandSlotValues,
 )
 
-from ..conversation import Conversation
-from .common import intent_name, slots_of
+from .common import ConversationHandler, intent_name, slots_of
 from .info import INFO_INTENTS
 
 # Only questions the skill answers in full. Symptoms and the symptom check are never claimed name-free:
@@ -23,10 +21,7 @@ from .info import INFO_INTENTS
 NAME_FREE_INTENTS = frozenset(INFO_INTENTS) | {"HealingIntent", "CausesIntent"}
 
 
-class CanFulfillIntentHandler(AbstractRequestHandler):
-    def __init__(self, conversation: Conversation) -> None:
-        self.conversation = conversation
-
+class CanFulfillIntentHandler(ConversationHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type("CanFulfillIntentRequest")(handler_input))
 
