@@ -426,3 +426,70 @@ def test_session_attributes_carry_the_disposition_once_given(chat: ChatFactory) 
         turn = talk.say("no")
     assert talk.attributes["disposition"] == "self_care"
     assert talk.say("what is a twitch").disposition == "self_care"
+
+
+# --- regressions from the safety review --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("utterances", "level"),
+    [
+        (["my chest hurts"], "emergency"),
+        (["my leg suddenly went weak"], "emergency"),
+        (["my arm went weak all of a sudden"], "emergency"),
+        (["my face is numb on one side"], "emergency"),
+        (["one side of my face is numb"], "emergency"),
+        (["my baby is twitching and not breathing"], "emergency"),
+        (["i passed out"], "emergency"),
+        (["i'm choking"], "emergency"),
+        (["my chest is tight"], "emergency"),
+        (["i think i'm having a stroke"], "emergency"),
+        (["i've fallen twice this week"], "urgent"),
+        (["my balance is off"], "urgent"),
+        (["i'm getting weaker"], "see_doctor"),
+        (["my vision is blurry"], "see_doctor"),
+        (["i've lost ten pounds without trying"], "see_doctor"),
+        (["i think my medication is causing it"], "see_doctor"),
+        (["i don't have chest pain or trouble breathing"], "self_care"),
+        (["i have no numbness or tingling"], "self_care"),
+        (["my calf is sore and twitching after a long run"], "self_care"),
+    ],
+)
+def test_natural_phrasings_reach_their_level(chat: ChatFactory, utterances: list[str], level: str) -> None:
+    talk = chat("en-US")
+    talk.say("open muscle twitch guide")
+    for utterance in utterances:
+        turn = talk.say(utterance)
+    while turn.disposition is None and not turn.end_session:
+        turn = talk.say("no")
+    assert turn.disposition == level, turn.speech
+
+
+def test_a_partial_yes_to_an_emergency_question_counts_as_yes(chat: ChatFactory) -> None:
+    talk = chat("en-US")
+    talk.say("check my symptoms")
+    assert talk.say("a little").disposition == "emergency"
+
+
+def test_fallback_outside_a_check_carries_the_safety_line(chat: ChatFactory) -> None:
+    talk = chat("en-GB")
+    talk.say("open muscle twitch guide")
+    assert "call nine nine nine now" in talk.say("blah blah fishcakes").speech
+
+
+def test_stopping_after_not_sure_keeps_the_emergency_number(chat: ChatFactory) -> None:
+    talk = chat("en-US")
+    talk.say("check my symptoms")
+    talk.say("not sure")
+    turn = talk.say("stop")
+    assert "call nine one one straight away" in turn.speech
+    assert turn.end_session
+
+
+def test_no_to_what_else_says_goodbye(chat: ChatFactory) -> None:
+    talk = chat("en-US")
+    talk.say("what causes twitching")
+    talk.say("no")
+    turn = talk.say("no")
+    assert turn.speech == "Take care."
+    assert turn.end_session

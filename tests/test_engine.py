@@ -196,6 +196,10 @@ def test_everyday_phrasings_are_caught(text: str, flag_id: str) -> None:
         "is twitching a sign of healing",
         "tell me a joke",
         "the weather is nice today",
+        "no",
+        "I cannot say",
+        "I lost my keys",
+        "I feel fine",
         "",
     ],
 )

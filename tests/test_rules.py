@@ -22,7 +22,7 @@ REQUIRED_RED_FLAGS = {
     "persistent", "stiffness", "medicine_suspected",
     # the emergency safety net
     "chest_pain", "face_drooping", "sudden_one_sided_weakness", "sudden_confusion", "sudden_vision_loss",
-    "sudden_balance_loss", "seizure",
+    "sudden_balance_loss", "seizure", "collapse",
 }  # fmt: skip
 REQUIRED_CAUSES = {
     "stress", "fatigue", "dehydration", "magnesium", "potassium", "calcium", "sodium", "caffeine", "alcohol",
@@ -37,6 +37,7 @@ def test_every_required_red_flag_is_present_with_its_level() -> None:
     assert emergency == {
         "breathing_difficulty", "swallowing_difficulty", "speaking_difficulty", "chest_pain", "face_drooping",
         "sudden_one_sided_weakness", "sudden_confusion", "sudden_vision_loss", "sudden_balance_loss", "seizure",
+        "collapse",
     }  # fmt: skip
     assert RULES.red_flags["balance_falls"].level is Level.URGENT
     assert RULES.red_flags["weakness"].level is Level.SEE_DOCTOR  # slow weakness; sudden is a stroke sign

@@ -17,6 +17,7 @@ from .triage.matching import PhraseIndex, duration_days
 from .triage.rules import Level, LocaleCare, Question, Rules
 
 RATES = ("slow", "normal", "fast")
+FAREWELL = "farewell"  # the pending "offer" after "What else would you like to know?"
 
 # Info topics: the intent's answer in rules.toml [info], and the one follow-up offered after it.
 INFO_TOPICS: Mapping[str, tuple[str, str]] = {
@@ -197,11 +198,17 @@ class Conversation:
             findings = findings.with_reply(question_id, reply)
             return self._continue_check(turn, say, state, findings)
         offer = state.get("offer")
-        if isinstance(offer, str) and reply is Reply.YES:
+        if offer == FAREWELL and reply is Reply.NO:
+            return self.goodbye(turn)
+        if offer == FAREWELL:
+            say.template(self._text("menu"))
+            return self._finish(turn, say, _without(state, "offer"), reprompt=self._text("menu_reprompt"))
+        if isinstance(offer, str) and offer in self.prompts.offers and reply is Reply.YES:
             return self._take_offer(turn, offer)
         if isinstance(offer, str):
             say.template(self._text("anything_else"))
-            return self._finish(turn, say, _without(state, "offer"), reprompt=self._text("menu_reprompt"))
+            state = {**state, "offer": FAREWELL}  # a "no" to "what else?" means goodbye
+            return self._finish(turn, say, state, reprompt=self._text("menu_reprompt"))
         say.template(self._text("nothing_asked"))
         say.template(self._text("menu"))
         return self._finish(turn, say, state, reprompt=self._text("menu_reprompt"))
@@ -223,6 +230,8 @@ class Conversation:
         say = self._new_say(turn)
         if self._current_question(state) is not None:
             outcome = self.engine.disposition_for(findings)
+            if outcome.emergency_doubt:
+                say.template(self._text("outcome_unsure_emergency"))
             if outcome.level is not Level.SELF_CARE:
                 say.template(self.rules.dispositions[outcome.level].say)
             say.template(self._text("goodbye_interview"))
@@ -252,9 +261,9 @@ class Conversation:
         """Restart the questions. Yes answers and reported symptoms are kept, so the outcome cannot drop."""
         state, findings = self._state(turn)
         kept = {q: r for q, r in findings.replies.items() if r is Reply.YES}
-        findings = Findings(findings.flags, kept)
         say = self._new_say(turn)
-        say.template(self._text("check_restart"))
+        say.template(self._text("check_restart" if findings.flags or kept else "check_intro"))
+        findings = Findings(findings.flags, kept)
         return self._continue_check(turn, say, _without(state, "question"), findings)
 
     def fallback(self, turn: Turn) -> SkillReply:

@@ -90,6 +90,7 @@ class Engine:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self._flag_index = PhraseIndex({f.id: f.synonyms for f in rules.red_flags.values()})
+        self._sudden_index = PhraseIndex({"sudden": rules.sudden.words})
         self.cause_index = PhraseIndex({c.id: c.synonyms for c in rules.causes.values()})
 
     # --- disposition ----------------------------------------------------------------------------------
@@ -135,9 +136,14 @@ class Engine:
         """Red flags, causes and a duration in free text ('twitching for three weeks and it hurts')."""
         flag_hits = self._flag_index.find(text)
         present = {h.entry_id for h in flag_hits if not h.negated}
+        if present & set(self.rules.sudden.escalate) and self._sudden_index.find(text):
+            # "My arm went weak all of a sudden": a slow sign that came on suddenly is a stroke sign.
+            present.update(self.rules.sudden.escalate[f] for f in present & set(self.rules.sudden.escalate))
         denied = {h.entry_id for h in flag_hits if h.negated} - present
         days = duration_days(text)
         if days is not None:
+            # A stated duration is more precise than a vague phrase: "for two weeks" is not "for weeks".
+            present.discard(self.rules.duration.flag)
             present.update(self.flags_for_duration(days))
         causes = {h.entry_id for h in self.cause_index.find(text) if not h.negated}
         return TextMatch(self._by_level(present), self._by_level(denied), tuple(sorted(causes)), days)

@@ -88,7 +88,28 @@ FILLER_WORDS = frozenset(
         "lots",
     ]
 )
-_MAX_GAP = 2
+_MAX_GAP = 3
+# Words a synonym may leave out: grammar only, never a word that carries meaning ("feel", "keep").
+_OPTIONAL_IN_PHRASES = frozenset(
+    _stem(word)
+    for word in [
+        "a",
+        "an",
+        "the",
+        "my",
+        "is",
+        "am",
+        "are",
+        "was",
+        "it",
+        "its",
+        "of",
+        "to",
+        "with",
+        "some",
+        "any",
+    ]
+)
 
 _NEGATORS = frozenset(_stem(word) for word in ("no", "not", "never", "without", "none", "nor"))
 # Words allowed between a negator and the phrase it denies ("not have any", "never had a").
@@ -133,6 +154,7 @@ _NEGATION_BRIDGE = frozenset(
     ]
 )
 _NEGATION_WINDOW = 4
+_LISTING = frozenset({"or", "nor"})
 
 
 def normalise(text: str) -> str:
@@ -152,8 +174,15 @@ def _clauses(text: str) -> list[list[str]]:
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """The stemmed tokens a phrase is matched by."""
-    return tuple(token for clause in _clauses(phrase) for token in clause)
+    """The stemmed tokens a phrase is matched by. Small grammatical words inside a phrase are optional
+    ("vision is blurry" also matches "vision blurry"), as long as at least two words remain."""
+    tokens = tuple(token for clause in _clauses(phrase) for token in clause)
+    content = (*tokens[:1], *(t for t in tokens[1:] if t not in _OPTIONAL_IN_PHRASES))
+    return content if len(content) >= 2 else tokens
+
+
+def _is_filler(token: str) -> bool:
+    return token in FILLER_WORDS or token.isdigit() or token in _NUMBER_TOKENS
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +214,10 @@ class PhraseIndex:
                 for tokens, entry_id, phrase in self._by_first.get(token, ()):
                     end = _match_end(clause, start, tokens)
                     if end > start:
-                        spans.append((start, end, entry_id, phrase, _is_negated(clause, start)))
-            for start, end, entry_id, phrase, negated in spans:
-                # "no chest pain" also denies the "pain" inside it.
-                negated = negated or any(s <= start and end <= e and neg for s, e, _, _, neg in spans)
+                        spans.append((start, end, entry_id, phrase, False))
+            covered = {i for s, e, _, _, _ in spans for i in range(s, e)}
+            for start, end, entry_id, phrase, _ in spans:
+                negated = _is_negated(clause, start, covered)
                 known = hits.get(entry_id)
                 if known is None or (known.negated and not negated):
                     hits[entry_id] = PhraseHit(entry_id, phrase, negated)
@@ -201,7 +230,7 @@ def _match_end(clause: list[str], start: int, tokens: tuple[str, ...]) -> int:
     for token in tokens[1:]:
         gap = 0
         while position < len(clause) and clause[position] != token:
-            if clause[position] not in FILLER_WORDS or gap >= _MAX_GAP:
+            if not _is_filler(clause[position]) or gap >= _MAX_GAP:
                 return -1
             gap += 1
             position += 1
@@ -211,12 +240,18 @@ def _match_end(clause: list[str], start: int, tokens: tuple[str, ...]) -> int:
     return position
 
 
-def _is_negated(clause: list[str], start: int) -> bool:
-    for back in range(start - 1, max(-1, start - 1 - _NEGATION_WINDOW), -1):
+def _is_negated(clause: list[str], start: int, covered: set[int]) -> bool:
+    """A negator shortly before the phrase, reached through small words, other symptoms and 'or'
+    ("I don't have chest pain or trouble breathing" denies both; "no pain but I can't breathe" does not)."""
+    bridged = 0
+    for back in range(start - 1, -1, -1):
         word = clause[back]
         if word in _NEGATORS:
             return True
-        if word not in _NEGATION_BRIDGE:
+        if back in covered or word in _LISTING:
+            continue
+        bridged += 1
+        if word not in _NEGATION_BRIDGE or bridged > _NEGATION_WINDOW:
             return False
     return False
 
@@ -230,6 +265,7 @@ _NUMBER_WORDS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "couple": 2, "few": 3, "several": 3,
 }  # fmt: skip
+_NUMBER_TOKENS = frozenset(_NUMBER_WORDS) - {"a", "an"}
 _DURATION_RE = re.compile(
     r"(?P<more>\b(?:more than|over|longer than|at least)\s+)?"
     r"(?:\b(?P<count>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|"
@@ -268,8 +304,9 @@ def duration_days(text: str) -> int | None:
     for match in _DURATION_RE.finditer(normalise(text)):
         count = _count_of(match.group("count") or "")
         if count is None or not match.group("count"):
-            # No number before the unit ("this week", "for weeks"): one unit, or two for a plural.
-            count = 2 if match.group("plural") else 1
+            if match.group("plural"):
+                continue  # "for weeks" says no number: the rules' own phrases judge it
+            count = 1  # "this week", "a month"
         days = count * _UNITS[match.group("unit")]
         if match.group("more"):
             days += 1

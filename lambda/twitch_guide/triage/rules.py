@@ -125,12 +125,21 @@ class DurationRule:
 
 
 @dataclass(frozen=True, slots=True)
+class SuddenRule:
+    """Words that make a slow-onset sign sudden, and the more serious red flag each sign then becomes."""
+
+    words: tuple[str, ...]
+    escalate: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     version: str
     dispositions: Mapping[Level, Disposition]
     red_flags: Mapping[str, RedFlag]
     questions: tuple[Question, ...]
     duration: DurationRule
+    sudden: SuddenRule
     causes: Mapping[str, Cause]
     healing: Mapping[str, Answer]
     info: Mapping[str, Answer]
@@ -231,7 +240,17 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
         raise RulesError(f"{path.name}: cannot be read: {error}") from error
     top = _Entry(path, "top level", document)
     top.only(
-        {"version", "dispositions", "red_flags", "questions", "duration", "causes", "healing", "info"}
+        {
+            "version",
+            "dispositions",
+            "red_flags",
+            "questions",
+            "duration",
+            "sudden",
+            "causes",
+            "healing",
+            "info",
+        }
         | {"locales", "sources"}
     )
     sources = _sources(path, document["sources"])
@@ -242,6 +261,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
         red_flags=red_flags,
         questions=_questions(path, document["questions"], red_flags),
         duration=_duration(path, document["duration"], red_flags),
+        sudden=_sudden(path, document["sudden"], red_flags),
         causes=_causes(path, document["causes"], sources),
         healing=_answers(path, "healing", document["healing"], sources, with_synonyms=True),
         info=_answers(path, "info", document["info"], sources, with_synonyms=False),
@@ -406,6 +426,20 @@ def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> DurationR
     if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
         entry.fail("'more_than_days' must be a positive whole number")
     return DurationRule(flag, days)
+
+
+def _sudden(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> SuddenRule:
+    entry = _Entry(path, "[sudden]", value)
+    entry.only({"words", "escalate"})
+    escalate = entry.table["escalate"]
+    if not isinstance(escalate, dict) or not escalate:
+        entry.fail("'escalate' must map red flags to red flags")
+    for slow, sudden in escalate.items():
+        if slow not in flags or sudden not in flags:
+            entry.fail(f"'escalate' names an unknown red flag in {slow!r} = {sudden!r}")
+        elif not flags[sudden].level.is_more_serious_than(flags[slow].level):
+            entry.fail(f"'escalate' {slow!r} = {sudden!r} must lead to a more serious red flag")
+    return SuddenRule(entry.texts("words"), dict(escalate))
 
 
 def _causes(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, Cause]:
