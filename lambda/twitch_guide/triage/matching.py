@@ -209,14 +209,14 @@ class PhraseIndex:
         """Every entry whose phrase occurs in the text; one both denied and affirmed counts as affirmed."""
         hits: dict[str, PhraseHit] = {}
         for clause in _clauses(text):
-            spans: list[tuple[int, int, str, str, bool]] = []
+            spans: list[tuple[int, int, str, str]] = []
             for start, token in enumerate(clause):
                 for tokens, entry_id, phrase in self._by_first.get(token, ()):
                     end = _match_end(clause, start, tokens)
                     if end > start:
-                        spans.append((start, end, entry_id, phrase, False))
-            covered = {i for s, e, _, _, _ in spans for i in range(s, e)}
-            for start, end, entry_id, phrase, _ in spans:
+                        spans.append((start, end, entry_id, phrase))
+            covered = {i for s, e, _, _ in spans for i in range(s, e)}
+            for start, _, entry_id, phrase in spans:
                 negated = _is_negated(clause, start, covered)
                 known = hits.get(entry_id)
                 if known is None or (known.negated and not negated):
