@@ -241,7 +241,12 @@ class Conversation:
 
     def repeat(self, turn: Turn) -> SkillReply:
         last = turn.state.get("last")
-        if isinstance(last, dict) and _is_text_list(last.get("speech")) and _is_text_list(last.get("card")):
+        if (
+            isinstance(last, dict)
+            and _is_text_list(last.get("speech"))
+            and _is_text_list(last.get("card"))
+            and any(_sayable(part) for part in last["speech"])
+        ):
             reprompt = last.get("reprompt")
             return SkillReply(
                 speech=tuple(last["speech"]),
@@ -518,6 +523,10 @@ def _without(state: Mapping[str, Any], *keys: str) -> dict[str, Any]:
 
 def _body_part_first(slot_name: str) -> tuple[bool, str]:
     return (slot_name != "bodyPart", slot_name)
+
+
+def _sayable(text: str) -> bool:
+    return bool("".join(ch for ch in text if ch.isprintable()).strip())
 
 
 def _is_text_list(value: Any) -> bool:

@@ -34,10 +34,17 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
         logger.info("request")
 
 
+# Requests answered without speaking, so without a Turn. Alexa sends a CanFulfillIntentRequest to many skills
+# for one name-free question: reading that user's preferences for it would cost a DynamoDB read per probe.
+_NO_TURN_REQUESTS = frozenset({"CanFulfillIntentRequest", "SessionEndedRequest"})
+
+
 class TurnLoaderInterceptor(AbstractRequestInterceptor):
-    """Reads session state and preferences once, for whichever handler runs."""
+    """Reads session state and preferences once, for whichever handler speaks."""
 
     def process(self, handler_input: HandlerInput) -> None:
+        if getattr(handler_input.request_envelope.request, "object_type", None) in _NO_TURN_REQUESTS:
+            return
         handler_input.attributes_manager.request_attributes[TURN_KEY] = load_turn(handler_input)
 
 

@@ -27,6 +27,10 @@ ALLOWED_FIELDS = (
 # unknown one such as Python's WARNING is read as INFO, so a WARN filter would drop every warning.
 LAMBDA_LEVELS = {"WARNING": "WARN", "CRITICAL": "FATAL"}
 
+# Lambda sets the root logger to the function's log level, so LOG_LEVEL=DEBUG would also turn on these
+# libraries' wire dumps: request bodies with item keys, signed headers and the role's session token.
+QUIET_LIBRARIES = ("botocore", "boto3", "urllib3", "s3transfer")
+
 _context: ContextVar[dict[str, Any]] = ContextVar("log_context", default={})  # noqa: B039 - never mutated
 
 
@@ -56,6 +60,10 @@ def setup_logging() -> None:
     logger.addHandler(handler)
     logger.setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
     logger.propagate = False
+    for name in QUIET_LIBRARIES:
+        library = logging.getLogger(name)
+        if library.level < logging.INFO:  # NOTSET follows the root logger, DEBUG in a debugging deployment
+            library.setLevel(logging.INFO)
 
 
 def set_request_context(**fields: Any) -> None:

@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
@@ -25,12 +25,12 @@ TTL_SECONDS = 365 * 24 * 3600
 TTL_ATTRIBUTE = "expiresAt"
 
 # DynamoDB answers in single-digit milliseconds in-region; these bounds keep a sick table from eating Alexa's
-# 8 s budget (the function's own timeout is 6 s, cold start included). One call costs at most 2 attempts of
-# (0.3 s connect + 0.5 s read) plus botocore's standard-mode backoff before the retry (random, under 1 s):
-# 2.6 s. The one retry is worth having: a keep-alive connection closed while Lambda froze the container
-# fails once and then succeeds at once. A request could make two calls (read at session start, write when
-# something changed), 5.2 s with a cold start on top would pass the function's timeout; so after a failure
-# the adapter leaves the table alone for COOL_OFF_S, and a request waits for at most one failing call.
+# 8 s, which also pay for a cold start's init. One call makes at most 2 attempts of (0.3 s connect + 0.5 s
+# read) with botocore's standard-mode backoff (random, under 1 s) between them: 2.6 s at worst. The retry is
+# worth it: a keep-alive connection dropped while Lambda froze the container fails once, then works. A request
+# can make two calls (read at session start, write when something changed), and 5.2 s plus a cold start is
+# too close to 8 s; so after a failure the adapter leaves the table alone for COOL_OFF_S, and a request waits
+# on at most one failing call.
 CONNECT_TIMEOUT_S = 0.3
 READ_TIMEOUT_S = 0.5
 MAX_ATTEMPTS = 2
@@ -207,7 +207,7 @@ class LocalFilePreferences(AbstractPersistenceAdapter):
             ) from error
 
 
-def _live(record: Any) -> bool:
+def _live(record: Any) -> TypeGuard[dict[str, Any]]:
     """A local record that is well formed and not past its expiry."""
     if not isinstance(record, dict):
         return False

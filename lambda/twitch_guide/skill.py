@@ -32,7 +32,7 @@ from .handlers.info import CausesIntentHandler, HealingIntentHandler, InfoIntent
 from .handlers.interview import AnswerHandler, ReportSymptomHandler, StartOverHandler, SymptomCheckHandler
 from .handlers.name_free import CanFulfillIntentHandler
 from .interceptors import RequestLogInterceptor, ResponseLogInterceptor, TurnLoaderInterceptor
-from .logs import setup_logging
+from .logs import clear_request_context, setup_logging
 from .persistence import adapter_from_environment
 from .prompts import default_prompts
 from .triage.rules import default_rules
@@ -102,6 +102,7 @@ def build_handler(
     serializer = DefaultSerializer()
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        clear_request_context()  # a failed request must not lend its id to the next one's logs
         if skill_id is not None and _application_id(event) != skill_id:
             logger.warning("request refused: not addressed to this skill")
             raise WrongSkillError("request is not addressed to this skill")

@@ -49,7 +49,8 @@ def load_turn(handler_input: HandlerInput) -> Turn:
     envelope = handler_input.request_envelope
     session = envelope.session
     new_session = bool(session is None or session.new)
-    state = handler_input.attributes_manager.session_attributes
+    # The SDK refuses session attributes on a request without a session (a one-shot from some surfaces).
+    state = handler_input.attributes_manager.session_attributes if session is not None else {}
     state = dict(state) if isinstance(state, dict) else {}
     cached = state.get(PREFS_KEY)
     preferences = (
@@ -121,7 +122,11 @@ def respond(handler_input: HandlerInput, reply: SkillReply) -> Response:
         preferences = Preferences()
     elif reply.preferences is not None and reply.preferences != turn.preferences:
         _save_preferences(handler_input, reply.preferences)
-    handler_input.attributes_manager.session_attributes = {**reply.state, PREFS_KEY: preferences.to_stored()}
+    if handler_input.request_envelope.session is not None:
+        handler_input.attributes_manager.session_attributes = {
+            **reply.state,
+            PREFS_KEY: preferences.to_stored(),
+        }
 
     builder = handler_input.response_builder
     builder.speak(speech.to_ssml(reply.speech, reply.rate))
