@@ -1,0 +1,124 @@
+"""One cold start, in a fresh process: import a skill's entry, handle its first LaunchRequest, print timings.
+
+Run by cold_start.py as `python cold_child.py VARIANT EVENT.json`; prints one JSON line. Only json, os, sys
+and time are imported before the clock starts (the Lambda runtime has those loaded before our module too).
+DynamoDB is answered locally by a botocore Stubber on the real client: boto3 is imported and the client is
+created exactly as in Lambda, the request is serialised and validated, and nothing is sent.
+"""
+
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+# cold_start.py points these at the built packages to start the functions as deployed (no bytecode).
+HELLO_DIR = os.environ.get("BENCH_HELLO_DIR") or os.path.join(HERE, "hello_world")
+LAMBDA_DIR = os.environ.get("BENCH_SKILL_DIR") or os.path.join(ROOT, "lambda")
+
+
+STUBBERS: list = []  # every Stubber attached, checked after the first request
+
+
+def _stub(client: object) -> object:
+    """Queue the first LaunchRequest's two calls (a new caller: no item, then the save) on a real client."""
+    from botocore.stub import Stubber
+
+    stubber = Stubber(client)
+    stubber.add_response("get_item", {})
+    stubber.add_response("put_item", {})
+    stubber.activate()
+    STUBBERS.append(stubber)
+    return client
+
+
+def _stub_calls_made() -> bool | None:
+    """True when every stubbed client got exactly its GetItem and PutItem; None when nothing was stubbed."""
+    if not STUBBERS:
+        return None
+    try:
+        for stubber in STUBBERS:
+            stubber.assert_no_pending_responses()
+    except AssertionError:
+        return False
+    return True
+
+
+def _skill_dynamodb() -> object:
+    # app.py is `handler = build_handler()`; with PREFERENCES_TABLE set that builds
+    # DynamoDbPreferences(table) around persistence._default_client. The same, with the client stubbed.
+    sys.path.insert(0, LAMBDA_DIR)
+    from twitch_guide import persistence, skill
+
+    adapter = persistence.DynamoDbPreferences(
+        os.environ["PREFERENCES_TABLE"], client_factory=lambda: _stub(persistence._default_client())
+    )
+    return skill.build_handler(persistence_adapter=adapter)
+
+
+def _skill_no_store() -> object:
+    sys.path.insert(0, LAMBDA_DIR)
+    os.environ.pop("PREFERENCES_TABLE", None)
+    import app
+
+    return app.handler
+
+
+def _hello() -> object:
+    sys.path.insert(0, HELLO_DIR)
+    import lambda_function
+
+    return lambda_function.lambda_handler
+
+
+def _hello_dynamodb() -> object:
+    sys.path.insert(0, HELLO_DIR)
+    import lambda_function_dynamodb
+
+    _stub(lambda_function_dynamodb.dynamodb_resource.meta.client)
+    return lambda_function_dynamodb.lambda_handler
+
+
+# Installed in the dev venv (by aws-sam-cli and moto), absent from the Lambda runtime, and picked up by
+# botocore and urllib3 when present: hidden, so boto3 imports as it does in Lambda.
+NOT_IN_LAMBDA_RUNTIME = ("awscrt", "OpenSSL", "cryptography")
+
+VARIANTS = {
+    "skill": _skill_dynamodb,
+    "skill_no_store": _skill_no_store,
+    "hello": _hello,
+    "hello_dynamodb": _hello_dynamodb,
+}
+
+
+def main() -> None:
+    variant, event_path = sys.argv[1], sys.argv[2]
+    with open(event_path, encoding="utf-8") as file:
+        event = json.load(file)
+    for name in NOT_IN_LAMBDA_RUNTIME:
+        sys.modules[name] = None  # type: ignore[assignment]  # "import name" now raises ImportError
+    # The skill's logs go to stderr as in Lambda; the parent discards them.
+    started = time.perf_counter_ns()
+    handler = VARIANTS[variant]()
+    imported = time.perf_counter_ns()
+    response = handler(event, None)
+    answered = time.perf_counter_ns()
+    speech = (response.get("response") or {}).get("outputSpeech") or {}
+    print(
+        json.dumps(
+            {
+                "variant": variant,
+                "import_ms": (imported - started) / 1e6,
+                "first_request_ms": (answered - imported) / 1e6,
+                "total_ms": (answered - started) / 1e6,
+                "boto3_loaded": "boto3" in sys.modules,
+                "answered": bool(speech.get("ssml") or speech.get("text")),
+                "dynamodb_stubbed_calls_made": _stub_calls_made(),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Cold start: fresh processes that each import a function's entry and answer its first LaunchRequest.
+
+Variants run interleaved (one of each per round) so that anything else slowing the machine hits all alike.
+The child (cold_child.py) times from just before the import to just after the first answer; interpreter start
+is not counted. "dev" runs import from the source tree and the venv, with bytecode caches; "deployed" runs
+import the skill and hello world from their built packages with bytecode writing off, as in Lambda, where the
+zip carries no .pyc (lambda/Makefile: --no-compile) and /var/task is read-only, so every cold start compiles
+the function's Python; the stdlib and boto3 keep their caches, as the runtime's do.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alexa_requests import AlexaSession
+
+CHILD = Path(__file__).resolve().parent / "cold_child.py"
+TABLE = "bench-preferences"
+CHILD_TIMEOUT_S = 60
+DYNAMODB_ADAPTER = "ask_sdk_dynamodb"
+DYNAMODB_ADAPTER_PIN = "ask-sdk-dynamodb-persistence-adapter==1.19.0"
+
+
+@dataclass
+class Variant:
+    """One way of starting a function: which entry (cold_child.VARIANTS) and from which code folder."""
+
+    name: str
+    entry: str
+    skill_dir: Path | None = None
+    hello_dir: Path | None = None
+
+
+@dataclass
+class Runs:
+    """The child's timings (milliseconds) over all runs of one variant."""
+
+    variant: str
+    total: list[float] = field(default_factory=list)
+    imported: list[float] = field(default_factory=list)
+    first_request: list[float] = field(default_factory=list)
+    boto3_loaded: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    def median(self) -> float | None:
+        return statistics.median(self.total) if self.total else None
+
+
+def has_dynamodb_adapter() -> bool:
+    return importlib.util.find_spec(DYNAMODB_ADAPTER) is not None
+
+
+def child_env(variant: Variant) -> dict[str, str]:
+    """Fake credentials, no metadata probe, no AWS config files: nothing can reach AWS."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "PREFERENCES_TABLE": TABLE,
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_SESSION_TOKEN": "testing",
+            "AWS_DEFAULT_REGION": env.get("AWS_DEFAULT_REGION") or "us-east-1",
+            "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+            "LOG_LEVEL": "INFO",
+        }
+    )
+    env.pop("AWS_PROFILE", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if variant.skill_dir is not None or variant.hello_dir is not None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    if variant.skill_dir is not None:
+        env["BENCH_SKILL_DIR"] = str(variant.skill_dir)
+    if variant.hello_dir is not None:
+        env["BENCH_HELLO_DIR"] = str(variant.hello_dir)
+    return env
+
+
+def run_child(variant: Variant, event_path: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(CHILD), variant.entry, str(event_path)],
+        env=child_env(variant),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{variant.name}: exit {done.returncode}: {tail}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not result.get("answered"):
+        raise RuntimeError(f"{variant.name}: the first LaunchRequest got no speech")
+    if result.get("dynamodb_stubbed_calls_made") is False:
+        raise RuntimeError(f"{variant.name}: the first LaunchRequest did not make GetItem and PutItem")
+    return result
+
+
+def measure(variants: list[Variant], rounds: int = 9) -> dict[str, Runs]:
+    """Run every variant `rounds` times, interleaved; a variant whose child fails keeps its error."""
+    results = {v.name: Runs(v.name) for v in variants}
+    with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
+        event_path = Path(tmp) / "launch.json"
+        event_path.write_text(json.dumps(AlexaSession().launch()), encoding="utf-8")
+        # One unmeasured start each: the first process after a build pays for the disk cache.
+        for variant in variants:
+            try:
+                run_child(variant, event_path)
+            except (RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
+                results[variant.name].errors.append(str(error))
+        live = [v for v in variants if not results[v.name].errors]
+        for _ in range(rounds):
+            for variant in live:
+                runs = results[variant.name]
+                try:
+                    child = run_child(variant, event_path)
+                except (RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
+                    runs.errors.append(str(error))
+                    continue
+                runs.total.append(child["total_ms"])
+                runs.imported.append(child["import_ms"])
+                runs.first_request.append(child["first_request_ms"])
+                runs.boto3_loaded = bool(child["boto3_loaded"])
+    return results
