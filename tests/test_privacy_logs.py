@@ -155,7 +155,7 @@ def test_a_whole_symptom_conversation_logs_nothing_about_the_caller(
     assert flaky.refused
 
     lines = skill_stderr.getvalue().splitlines()
-    assert len(lines) >= 2 * len(caller.sent)
+    assert len(lines) >= len(caller.sent)  # one INFO line per answered request, plus warnings
     parsed = [json.loads(line) for line in lines]  # every line is one JSON object
 
     # Each request is logged under its own id and, for intents, its intent name.
@@ -243,7 +243,7 @@ def test_the_entry_logs_json_to_stderr_only_through_its_own_handler(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     lines = [json.loads(line) for line in result.stderr.splitlines()]
-    assert [line["message"] for line in lines] == ["request", "response"]
+    assert [line["message"] for line in lines] == ["response"]  # one line per request at INFO
     assert {line["request_id"] for line in lines} == {event["request"]["requestId"]}
     assert USER not in result.stderr and DEVICE not in result.stderr
 

@@ -339,25 +339,27 @@ class Conversation:
             "findings": findings.to_state(),
             "disposition": outcome.level.value,
         }
-        if not emergency:
-            say.template(self._text("outcome_close"))
         return self._finish(
             turn,
             say,
             state,
-            reprompt=None if emergency else self._text("menu_reprompt"),
+            reprompt=None if emergency else self._text("outcome_close"),
             end=emergency,
             title=disposition.title,
             disposition=outcome.level,
         )
 
     def _say_reasons(self, say: _Say, outcome: Outcome) -> None:
+        """One reason, the most serious, so the answer stays short enough to remember."""
         top = [r for r in outcome.reasons if r.level is outcome.level]
         if not top:
             return
-        parts = [("you weren't sure whether " + r.text) if r.unsure else r.text for r in top[:2]]
-        sentence = f"{self._text('outcome_because')} {' and '.join(parts)}"
-        if len(top) > 2:
+        first = top[0]
+        parts = [self._text("outcome_because")]
+        if first.unsure:
+            parts.append(self._text("outcome_unsure_whether"))
+        sentence = " ".join([*parts, first.text])
+        if len(top) > 1:
             sentence += f", {self._text('outcome_more')}"
         say.plain(sentence + ".")
 

@@ -31,7 +31,7 @@ class RequestLogInterceptor(AbstractRequestInterceptor):
             locale=getattr(request, "locale", None),
             new_session=getattr(session, "new", None),
         )
-        logger.info("request")
+        logger.debug("request")  # the response line carries the same context: one INFO line a request
 
 
 # Requests answered without speaking, so without a Turn. Alexa sends a CanFulfillIntentRequest to many skills

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -196,6 +195,8 @@ class LocalFilePreferences(AbstractPersistenceAdapter):
     def _store(self, records: dict[str, Any]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             with tempfile.NamedTemporaryFile(
                 "w", dir=self.path.parent, delete=False, encoding="utf-8"
             ) as tmp:

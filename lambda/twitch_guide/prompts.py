@@ -38,7 +38,7 @@ REQUIRED_TEXT = frozenset(
         "cause_unknown",
         "outcome_unsure_emergency",
         "outcome_because",
-        "outcome_also",
+        "outcome_unsure_whether",
         "outcome_more",
         "outcome_close",
         "error",

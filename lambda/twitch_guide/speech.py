@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 # Alexa rejects outputSpeech over 8,000 characters; stay well inside it.
 MAX_SSML_CHARS = 6000
@@ -19,9 +18,22 @@ PROSODY_RATES = {"slow": "85%", "fast": "115%"}
 APL_TOKEN = "twitchGuideAnswer"  # noqa: S105 - an APL document token, not a secret
 
 
+def escape(text: str) -> str:
+    """XML-escape text for SSML. (xml.sax.saxutils would import urllib and email: ~20 ms of cold start.)"""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )
+
+
 def _clean(sentence: str) -> str:
     """One sentence, stripped of control characters and capped, so no input can bloat a response."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in sentence)
+    printable = (
+        sentence if sentence.isprintable() else "".join(c if c.isprintable() else " " for c in sentence)
+    )
     text = " ".join(printable.split())
     return text if len(text) <= MAX_SENTENCE_CHARS else text[: MAX_SENTENCE_CHARS - 3].rstrip() + "..."
 
@@ -37,7 +49,7 @@ def to_ssml(sentences: Sequence[str], rate: str = "normal") -> str:
     """The inner SSML for outputSpeech (the ASK SDK adds the <speak> element)."""
 
     def render(parts: list[str]) -> str:
-        body = " ".join(escape(part, {'"': "&quot;", "'": "&apos;"}) for part in parts)
+        body = " ".join(escape(part) for part in parts)
         prosody = PROSODY_RATES.get(rate)
         return f'<prosody rate="{prosody}">{body}</prosody>' if prosody else body
 
