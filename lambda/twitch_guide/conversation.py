@@ -252,7 +252,7 @@ class Conversation:
                 speech=tuple(last["speech"]),
                 card=tuple(last["card"]),
                 title=str(last.get("title", "Muscle Twitch Guide")),
-                reprompt=reprompt if isinstance(reprompt, str) else None,
+                reprompt=reprompt if isinstance(reprompt, str) and _sayable(reprompt) else None,
                 end_session=False,
                 state=dict(turn.state),
                 rate=turn.preferences.rate,
