@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable
 from typing import Any, cast
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill_builder import CustomSkillBuilder
-from ask_sdk_model import ResponseEnvelope
+from ask_sdk_model import RequestEnvelope, ResponseEnvelope
 from ask_sdk_model.response import Response
 from ask_sdk_model.ui import SsmlOutputSpeech
 
@@ -95,11 +95,16 @@ def build_handler(
     if persistence_adapter is None:
         persistence_adapter = adapter_from_environment()
     skill_id = skill_id if skill_id is not None else (os.environ.get("SKILL_ID") or None)
-    # The SDK annotates the event as str; Lambda passes the decoded JSON object.
-    skill_handler = cast(
-        LambdaHandler, build_skill_builder(conversation, persistence_adapter, skill_id).lambda_handler()
-    )
-    serializer = DefaultSerializer()
+    # One CustomSkill per container: the SDK's own lambda_handler() rebuilds it (and its configuration)
+    # on every request, which is pure overhead on the warm path.
+    skill = build_skill_builder(conversation, persistence_adapter, skill_id).create()
+    serializer = skill.serializer
+
+    def skill_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        return cast(
+            dict[str, Any], serializer.serialize(skill.invoke(request_envelope=envelope, context=context))
+        )
 
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         clear_request_context()  # a failed request must not lend its id to the next one's logs

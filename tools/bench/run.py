@@ -343,7 +343,10 @@ def run_answers(run_tests: bool, report: dict[str, Any]) -> list[Row]:
             f"    {answer.words:3} words {answer.seconds:5.1f} s  {answer.text[:70]}..."
             f"  [{answer.source[:60]}]"
         )
-    median = statistics.median(a.seconds for a in answers)
+    # The issue defines the median over the responses the conversation tests produce; the scripted tour
+    # weighs every combination of first visit, locale and outcome equally, so it is shown beside it.
+    median_all = statistics.median(a.seconds for a in answers)
+    median = tested[1].median_seconds() if tested is not None else median_all
     report["answers"] = {
         "distinct": len(answers),
         "median_s": median,
@@ -359,11 +362,14 @@ def run_answers(run_tests: bool, report: dict[str, Any]) -> list[Row]:
             result=verdict(longest.seconds, TARGET_MAX_SECONDS),
         ),
         Row(
-            "answer length, median (s)",
+            "answer length, median, conversation tests (s)"
+            if tested is not None
+            else "answer length, median (s)",
             f"{median:.1f}",
             target=f"<= {TARGET_MEDIAN_SECONDS:.0f} s",
             result=verdict(median, TARGET_MEDIAN_SECONDS),
         ),
+        Row("answer length, median, all incl. tour (s)", f"{median_all:.1f}"),
     ]
 
 
