@@ -102,3 +102,21 @@ def test_malformed_requests_get_a_spoken_answer_with_the_safety_line(mutate: Any
     mutate(event)
     response = build_handler(persistence_adapter=None, skill_id=None)(event, None)
     assert "trouble breathing" in response["response"]["outputSpeech"]["ssml"]
+
+
+def test_a_failing_handler_gets_an_apology_and_the_safety_line_not_an_error() -> None:
+    from twitch_guide.conversation import Conversation
+    from twitch_guide.skill import build_conversation
+
+    class Broken(Conversation):
+        def launch(self, turn: object) -> object:  # type: ignore[override]
+            raise RuntimeError("boom")
+
+    shipped = build_conversation()
+    handler = checked(build_handler(Broken(shipped.rules, shipped.prompts), persistence_adapter=None))
+    event = _event("launch")
+    event["request"]["locale"] = "en-GB"
+    response = handler(event, None)["response"]
+    assert "Sorry, something went wrong" in response["outputSpeech"]["ssml"]
+    assert "call nine nine nine now" in response["outputSpeech"]["ssml"]
+    assert response["shouldEndSession"] is True
