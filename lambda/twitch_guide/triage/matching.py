@@ -48,110 +48,25 @@ def _stem(word: str) -> str:
 # Words that may sit inside a phrase without changing its meaning ("trouble with my breathing").
 FILLER_WORDS = frozenset(
     _stem(word)
-    for word in [
-        "a",
-        "an",
-        "the",
-        "my",
-        "me",
-        "it",
-        "its",
-        "is",
-        "am",
-        "are",
-        "was",
-        "been",
-        "be",
-        "and",
-        "so",
-        "really",
-        "very",
-        "quite",
-        "bit",
-        "little",
-        "of",
-        "with",
-        "to",
-        "some",
-        "any",
-        "just",
-        "kind",
-        "sort",
-        "all",
-        "keep",
-        "keeps",
-        "kept",
-        "feel",
-        "feels",
-        "feeling",
-        "lot",
-        "lots",
-    ]
+    for word in (
+        "a an the my me it its is am are was been be and so really very quite bit little of with to "
+        "some any just kind sort all keep keeps kept feel feels feeling lot lots".split()
+    )
 )
 _MAX_GAP = 3
 # Words a synonym may leave out: grammar only, never a word that carries meaning ("feel", "keep").
 _OPTIONAL_IN_PHRASES = frozenset(
-    _stem(word)
-    for word in [
-        "a",
-        "an",
-        "the",
-        "my",
-        "is",
-        "am",
-        "are",
-        "was",
-        "it",
-        "its",
-        "of",
-        "to",
-        "with",
-        "some",
-        "any",
-    ]
+    _stem(word) for word in ("a an the my is am are was it its of to with some any".split())
 )
 
 _NEGATORS = frozenset(_stem(word) for word in ("no", "not", "never", "without", "none", "nor"))
 # Words allowed between a negator and the phrase it denies ("not have any", "never had a").
 _NEGATION_BRIDGE = frozenset(
     _stem(word)
-    for word in [
-        "have",
-        "has",
-        "had",
-        "having",
-        "any",
-        "a",
-        "an",
-        "got",
-        "get",
-        "getting",
-        "feel",
-        "feeling",
-        "felt",
-        "do",
-        "does",
-        "did",
-        "am",
-        "is",
-        "are",
-        "was",
-        "been",
-        "experience",
-        "experiencing",
-        "notice",
-        "noticed",
-        "noticing",
-        "really",
-        "much",
-        "my",
-        "the",
-        "it",
-        "real",
-        "signs",
-        "sign",
-        "of",
-    ]
+    for word in (
+        "have has had having any a an got get getting feel feeling felt do does did am is are was been  "
+        "experience experiencing notice noticed noticing really much my the it real signs sign of".split()
+    )
 )
 _NEGATION_WINDOW = 4
 _LISTING = frozenset({"or", "nor"})
