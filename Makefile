@@ -31,14 +31,14 @@ chat: $(STAMP)  ## talk to the skill in the terminal (LOCALE=en-GB to change loc
 test: $(STAMP)  ## every check: tests, lint, types, template, build
 	$(MAKE) --no-print-directory pytest lint typecheck template build
 
-pytest: $(STAMP)
+pytest: $(STAMP)  ## the test suite only
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+typecheck: $(STAMP)  ## mypy --strict on the skill and the simulator
 	$(BIN)/mypy
 
 template: $(STAMP)  ## cfn-lint and sam validate --lint on template.yaml

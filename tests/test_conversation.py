@@ -493,3 +493,20 @@ def test_no_to_what_else_says_goodbye(chat: ChatFactory) -> None:
     turn = talk.say("no")
     assert turn.speech == "Take care."
     assert turn.end_session
+
+
+def test_a_second_check_asks_again_what_was_not_sure(chat: ChatFactory) -> None:
+    talk = chat("en-US")
+    talk.say("check my symptoms")
+    turn = talk.say("not sure")
+    while turn.disposition is None:
+        turn = talk.say("no")
+    assert turn.disposition == "urgent"
+    again = talk.say("check my symptoms")
+    assert again.speech.endswith("or any chest pain?")  # the first question is asked again
+    answers = 1
+    while talk.attributes.get("question"):
+        turn = talk.say("no")
+        answers += 1
+    assert answers <= 8
+    assert turn.disposition == "self_care"  # the caller has now ruled the emergency signs out

@@ -164,7 +164,8 @@ class Conversation:
 
     def start_check(self, turn: Turn, slots: Mapping[str, SlotValue] | None = None) -> SkillReply:
         state, findings = self._state(turn)
-        findings = self._screen(findings, slots or {})
+        # A new check asks again what was answered no or not sure; symptoms and yes answers stay.
+        findings = _kept_for_a_new_check(self._screen(findings, slots or {}))
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)
         say.template(self._text("check_intro"))
@@ -265,10 +266,9 @@ class Conversation:
     def start_over(self, turn: Turn) -> SkillReply:
         """Restart the questions. Yes answers and reported symptoms are kept, so the outcome cannot drop."""
         state, findings = self._state(turn)
-        kept = {q: r for q, r in findings.replies.items() if r is Reply.YES}
+        findings = _kept_for_a_new_check(findings)
         say = self._new_say(turn)
-        say.template(self._text("check_restart" if findings.flags or kept else "check_intro"))
-        findings = Findings(findings.flags, kept)
+        say.template(self._text("check_restart" if findings.flags or findings.replies else "check_intro"))
         return self._continue_check(turn, say, _without(state, "question"), findings)
 
     def fallback(self, turn: Turn) -> SkillReply:
@@ -512,6 +512,10 @@ class Conversation:
             disposition=disposition,
             preferences=prefs,
         )
+
+
+def _kept_for_a_new_check(findings: Findings) -> Findings:
+    return Findings(findings.flags, {q: r for q, r in findings.replies.items() if r is Reply.YES})
 
 
 def _fresh_state(state: Mapping[str, Any]) -> dict[str, Any]:
