@@ -510,3 +510,9 @@ def test_a_second_check_asks_again_what_was_not_sure(chat: ChatFactory) -> None:
         answers += 1
     assert answers <= 8
     assert turn.disposition == "self_care"  # the caller has now ruled the emergency signs out
+
+
+def test_an_emergency_first_contact_does_not_count_as_hearing_the_disclaimer(chat: ChatFactory) -> None:
+    talk = chat("en-US")
+    assert talk.say("ask muscle twitch guide i have chest pain").disposition == "emergency"
+    assert "not a substitute for a doctor" in talk.say("open muscle twitch guide").speech

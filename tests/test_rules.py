@@ -158,3 +158,27 @@ def test_a_red_flag_no_question_asks_about_is_rejected(tmp_path: Path) -> None:
 def test_too_few_phrasings_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match=r"'seizure'.*at least 8"):
         _load_variant(tmp_path, '"seizure", "had a seizure", "having a seizure", "a fit", "had a fit", ', "")
+
+
+def test_a_broken_prompt_file_fails_with_file_and_key_named(tmp_path: Path) -> None:
+    from twitch_guide.prompts import PROMPTS_PATH, load_prompts
+
+    raw = PROMPTS_PATH.read_text(encoding="utf-8")
+    for old, new, message in [
+        (
+            "call {emergency_number} now.",
+            "call {emergency_number now.",
+            r"prompts.toml: \[text\]: '\w+' has a broken placeholder",
+        ),
+        (
+            'goodbye = "Take care."',
+            'goodbye = "Take care, {name}."',
+            r"prompts.toml: \[text\]: 'goodbye' uses unknown placeholder",
+        ),
+        ('goodbye = "Take care."\n', "", r"\[text\].*missing key.*goodbye"),
+    ]:
+        assert old in raw
+        path = tmp_path / "prompts.toml"
+        path.write_text(raw.replace(old, new), encoding="utf-8")
+        with pytest.raises(RulesError, match=message):
+            load_prompts(path)

@@ -13,22 +13,23 @@ from typing import Any
 
 from .prompts import Prompts, fill
 from .triage.engine import Engine, Findings, Outcome, Reply
-from .triage.matching import PhraseIndex, duration_days
+from .triage.matching import PhraseIndex
 from .triage.rules import Level, LocaleCare, Question, Rules
 
 RATES = ("slow", "normal", "fast")
 FAREWELL = "farewell"  # the pending "offer" after "What else would you like to know?"
 
-# Info topics: the intent's answer in rules.toml [info], and the one follow-up offered after it.
-INFO_TOPICS: Mapping[str, tuple[str, str]] = {
-    "what_is": ("what_is", "causes"),
-    "how_long": ("how_long", "when_to_see_doctor"),
-    "self_care": ("self_care", "when_to_see_doctor"),
-    "bfs": ("bfs", "when_to_see_doctor"),
-    "als": ("als", "symptom_check"),
-    "when_to_see_doctor": ("when_to_see_doctor", "symptom_check"),
-    "child": ("child", "when_to_see_doctor"),
+# Info topics (answers in rules.toml [info]) and the one follow-up offered after each.
+INFO_OFFERS: Mapping[str, str] = {
+    "what_is": "causes",
+    "how_long": "when_to_see_doctor",
+    "self_care": "when_to_see_doctor",
+    "bfs": "when_to_see_doctor",
+    "als": "symptom_check",
+    "when_to_see_doctor": "symptom_check",
+    "child": "when_to_see_doctor",
 }
+DEFAULT_TITLE = "Muscle Twitch Guide"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +142,7 @@ class Conversation:
 
     def info(self, turn: Turn, topic: str, slots: Mapping[str, SlotValue] | None = None) -> SkillReply:
         """General information: what twitching is, how long it lasts, self-care, BFS, ALS, doctors."""
-        answer_key, offer = INFO_TOPICS[topic]
-        return self._answer(turn, slots or {}, [self.rules.info[answer_key].say], offer)
+        return self._answer(turn, slots or {}, [self.rules.info[topic].say], INFO_OFFERS[topic])
 
     def healing(self, turn: Turn, slots: Mapping[str, SlotValue]) -> SkillReply:
         context = slots.get("healingContext")
@@ -252,7 +252,7 @@ class Conversation:
             return SkillReply(
                 speech=tuple(last["speech"]),
                 card=tuple(last["card"]),
-                title=str(last.get("title", "Muscle Twitch Guide")),
+                title=str(last.get("title", DEFAULT_TITLE)),
                 reprompt=reprompt if isinstance(reprompt, str) and _sayable(reprompt) else None,
                 end_session=False,
                 state=dict(turn.state),
@@ -310,7 +310,7 @@ class Conversation:
         say = _Say(self.rules.care_for(locale))
         say.template(self._text("error"))
         say.template(self._text("safety_line"))
-        return SkillReply(tuple(say.speech), tuple(say.card), "Muscle Twitch Guide", None, True, {})
+        return SkillReply(tuple(say.speech), tuple(say.card), DEFAULT_TITLE, None, True, {})
 
     # --- the symptom check ---------------------------------------------------------------------------
     def _continue_check(self, turn: Turn, say: _Say, state: dict[str, Any], findings: Findings) -> SkillReply:
@@ -326,9 +326,11 @@ class Conversation:
         disposition = self.rules.dispositions[outcome.level]
         emergency = outcome.level is Level.EMERGENCY
         if emergency:
-            # The emergency advice comes first, whatever was said before it this turn.
+            # The emergency advice comes first, whatever was said before it this turn (so no disclaimer
+            # was heard after all).
             say.speech.clear()
             say.card.clear()
+            say.disclaimed = False
         if outcome.emergency_doubt and not emergency:
             say.template(self._text("outcome_unsure_emergency"))
         say.template(disposition.say)
@@ -389,10 +391,7 @@ class Conversation:
         if value.resolved_id is not None and value.resolved_id in self.rules.red_flags:
             flags.add(value.resolved_id)
         if value.spoken:
-            flags.update(self.engine.match_text(value.spoken).red_flags)
-            days = duration_days(value.spoken)
-            if days is not None:
-                flags.update(self.engine.flags_for_duration(days))
+            flags.update(self.engine.match_text(value.spoken).red_flags)  # durations included
         return flags
 
     @staticmethod
@@ -486,7 +485,7 @@ class Conversation:
         *,
         reprompt: str | None,
         end: bool = False,
-        title: str = "Muscle Twitch Guide",
+        title: str = DEFAULT_TITLE,
         disposition: Level | None = None,
         prefs: Preferences | None = None,
     ) -> SkillReply:

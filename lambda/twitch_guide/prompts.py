@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import string
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .triage.rules import PLACEHOLDERS, LocaleCare, RulesError
+from .triage.rules import Entry, LocaleCare, read_toml
 
 PROMPTS_PATH = Path(__file__).with_name("prompts.toml")
 
@@ -61,26 +59,14 @@ class Prompts:
 
 def load_prompts(path: Path = PROMPTS_PATH) -> Prompts:
     """Read prompts.toml; every required line must be present, and nothing unknown."""
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise RulesError(f"{path.name}: cannot be read: {error}") from error
-    if set(document) != {"text", "offers"}:
-        raise RulesError(f"{path.name}: needs exactly the tables [text] and [offers]")
-    for table, required in (("text", REQUIRED_TEXT), ("offers", REQUIRED_OFFERS)):
-        entries = document[table]
-        if set(entries) != required:
-            missing, unknown = sorted(required - set(entries)), sorted(set(entries) - required)
-            raise RulesError(f"{path.name}: [{table}]: missing {missing}, unknown {unknown}")
-        for key, value in entries.items():
-            if not isinstance(value, str) or not value.strip():
-                raise RulesError(f"{path.name}: [{table}] '{key}' must be non-empty text")
-            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-            if names - PLACEHOLDERS:
-                raise RulesError(
-                    f"{path.name}: [{table}] '{key}' uses unknown placeholder(s) {sorted(names)}"
-                )
-    return Prompts(dict(document["text"]), dict(document["offers"]))
+    document = read_toml(path)
+    Entry(path, "top level", document).only({"text", "offers"})
+    tables = []
+    for name, required in (("text", REQUIRED_TEXT), ("offers", REQUIRED_OFFERS)):
+        entry = Entry(path, f"[{name}]", document[name])
+        entry.only(set(required))
+        tables.append({key: entry.text(key, spoken=True) for key in sorted(required)})
+    return Prompts(*tables)
 
 
 @cache

@@ -8,7 +8,7 @@ from ask_sdk_model import Response
 
 from .common import ConversationHandler, intent_name, respond, slots_of, turn_of
 
-# Intent name -> information topic (conversation.INFO_TOPICS).
+# Intent name -> information topic (conversation.INFO_OFFERS).
 INFO_INTENTS = {
     "WhatIsTwitchingIntent": "what_is",
     "HowLongIntent": "how_long",

@@ -27,7 +27,12 @@ _CONTRACTIONS = {
     "there's": "there is",
     "what's": "what is",
 }
-_CONTRACTION_RE = re.compile("|".join(re.escape(c) for c in sorted(_CONTRACTIONS, key=len, reverse=True)))
+# Whole words only ("n't" ends one): "significant" must not become "significannot".
+_CONTRACTION_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(c) for c in sorted(_CONTRACTIONS, key=len, reverse=True) if c != "n't")
+    + r")\b|(?<=[a-z])n't\b"
+)
 _CLAUSE_BREAK_RE = re.compile(r"[.,;:!?]+|\b(?:but|although|though|however)\b")
 _NON_WORD_RE = re.compile(r"[^a-z0-9' ]+")
 

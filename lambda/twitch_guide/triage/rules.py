@@ -157,8 +157,8 @@ class Rules:
         raise KeyError(question_id)
 
 
-class _Entry:
-    """Reads one table of the TOML document, naming file and entry in every error."""
+class Entry:
+    """Reads one table of a TOML document, naming file and entry in every error (also used for prompts)."""
 
     def __init__(self, path: Path, where: str, table: Any) -> None:
         self.path, self.where = path, where
@@ -217,7 +217,7 @@ class _Entry:
         return cited
 
 
-def _check_placeholders(entry: _Entry, key: str, value: str) -> None:
+def _check_placeholders(entry: Entry, key: str, value: str) -> None:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
     except ValueError as error:
@@ -234,11 +234,8 @@ MAX_QUESTIONS = 7
 
 def load_rules(path: Path = RULES_PATH) -> Rules:
     """Read and validate a rule file. Raises RulesError naming the file and entry on any problem."""
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise RulesError(f"{path.name}: cannot be read: {error}") from error
-    top = _Entry(path, "top level", document)
+    document = read_toml(path)
+    top = Entry(path, "top level", document)
     top.only(
         {
             "version",
@@ -272,6 +269,22 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     return rules
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise RulesError(f"{path.name}: cannot be read: {error}") from error
+
+
+def _claim(entry: Entry, synonyms: tuple[str, ...], owner_of: dict[str, str], kind: str, owner: str) -> None:
+    """A phrase may belong to one entry only, or matching could not tell which entry was meant."""
+    for synonym in synonyms:
+        key = " ".join(synonym.lower().split())
+        if key in owner_of:
+            entry.fail(f"synonym {synonym!r} is already claimed by {kind} '{owner_of[key]}'")
+        owner_of[key] = owner
+
+
 @cache
 def default_rules() -> Rules:
     """The shipped rule set, loaded once per process (once per Lambda container)."""
@@ -284,7 +297,7 @@ def _array(path: Path, name: str, value: Any) -> list[Any]:
     return value
 
 
-def _unique_id(entry: _Entry, seen: set[str]) -> str:
+def _unique_id(entry: Entry, seen: set[str]) -> str:
     identifier = entry.text("id")
     if not identifier.replace("_", "").isalnum() or not identifier.islower():
         entry.fail(f"id {identifier!r} must be lower-case letters, digits and underscores")
@@ -296,8 +309,8 @@ def _unique_id(entry: _Entry, seen: set[str]) -> str:
 
 def _sources(path: Path, table: Any) -> dict[str, Source]:
     sources: dict[str, Source] = {}
-    for key, value in _Entry(path, "[sources]", table).table.items():
-        entry = _Entry(path, f"[sources.{key}]", value)
+    for key, value in Entry(path, "[sources]", table).table.items():
+        entry = Entry(path, f"[sources.{key}]", value)
         entry.only({"name", "url"})
         sources[key] = Source(key, entry.text("name"), entry.text("url"))
     return sources
@@ -306,7 +319,7 @@ def _sources(path: Path, table: Any) -> dict[str, Source]:
 def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
     result: dict[Level, Disposition] = {}
     for index, table in enumerate(_array(path, "dispositions", value)):
-        entry = _Entry(path, f"[[dispositions]] #{index + 1}", table)
+        entry = Entry(path, f"[[dispositions]] #{index + 1}", table)
         entry.only({"id", "title", "say", "do_now"})
         level = entry.level("id")
         if level in result:
@@ -325,15 +338,11 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[st
     flags: dict[str, RedFlag] = {}
     owner_of: dict[str, str] = {}
     for index, table in enumerate(_array(path, "red_flags", value)):
-        entry = _Entry(path, f"[[red_flags]] #{index + 1}", table)
+        entry = Entry(path, f"[[red_flags]] #{index + 1}", table)
         entry.only({"id", "level", "reason", "synonyms", "sources"})
         flag_id = _unique_id(entry, set(flags))
         synonyms = entry.texts("synonyms", min_count=MIN_RED_FLAG_SYNONYMS)
-        for synonym in synonyms:
-            key = " ".join(synonym.lower().split())
-            if key in owner_of:
-                entry.fail(f"synonym {synonym!r} is already claimed by red flag '{owner_of[key]}'")
-            owner_of[key] = flag_id
+        _claim(entry, synonyms, owner_of, "red flag", flag_id)
         flags[flag_id] = RedFlag(
             flag_id, entry.level("level"), entry.text("reason"), synonyms, entry.sources(sources)
         )
@@ -345,7 +354,7 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
     seen: set[str] = set()
     asked: set[str] = set()
     for index, table in enumerate(_array(path, "questions", value)):
-        entry = _Entry(path, f"[[questions]] #{index + 1}", table)
+        entry = Entry(path, f"[[questions]] #{index + 1}", table)
         entry.only(
             {"id", "ask", "reprompt", "flags", "reason", "if_unsure"},
             frozenset({"ask_when_present", "parent"}),
@@ -417,7 +426,7 @@ def _check_question_order(path: Path, questions: list[Question]) -> None:
 
 
 def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> DurationRule:
-    entry = _Entry(path, "[duration]", value)
+    entry = Entry(path, "[duration]", value)
     entry.only({"flag", "more_than_days"})
     flag = entry.text("flag")
     if flag not in flags:
@@ -429,7 +438,7 @@ def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> DurationR
 
 
 def _sudden(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> SuddenRule:
-    entry = _Entry(path, "[sudden]", value)
+    entry = Entry(path, "[sudden]", value)
     entry.only({"words", "escalate"})
     escalate = entry.table["escalate"]
     if not isinstance(escalate, dict) or not escalate:
@@ -446,15 +455,11 @@ def _causes(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, 
     causes: dict[str, Cause] = {}
     owner_of: dict[str, str] = {}
     for index, table in enumerate(_array(path, "causes", value)):
-        entry = _Entry(path, f"[[causes]] #{index + 1}", table)
+        entry = Entry(path, f"[[causes]] #{index + 1}", table)
         entry.only({"id", "name", "explain", "tip", "synonyms", "sources"})
         cause_id = _unique_id(entry, set(causes))
         synonyms = entry.texts("synonyms")
-        for synonym in synonyms:
-            key = " ".join(synonym.lower().split())
-            if key in owner_of:
-                entry.fail(f"synonym {synonym!r} is already claimed by cause '{owner_of[key]}'")
-            owner_of[key] = cause_id
+        _claim(entry, synonyms, owner_of, "cause", cause_id)
         causes[cause_id] = Cause(
             cause_id,
             entry.text("name"),
@@ -470,8 +475,8 @@ def _answers(
     path: Path, section: str, value: Any, sources: Mapping[str, Source], *, with_synonyms: bool
 ) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
-    for key, table in _Entry(path, f"[{section}]", value).table.items():
-        entry = _Entry(path, f"[{section}.{key}]", table)
+    for key, table in Entry(path, f"[{section}]", value).table.items():
+        entry = Entry(path, f"[{section}.{key}]", table)
         # The general healing answer is the fallback when no context was named, so it has no synonyms.
         needs_synonyms = with_synonyms and key != "general"
         entry.only({"say", "sources"} | ({"synonyms"} if needs_synonyms else set()))
@@ -482,8 +487,8 @@ def _answers(
 
 def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, LocaleCare]:
     locales: dict[str, LocaleCare] = {}
-    for locale, table in _Entry(path, "[locales]", value).table.items():
-        entry = _Entry(path, f"[locales.{locale}]", table)
+    for locale, table in Entry(path, "[locales]", value).table.items():
+        entry = Entry(path, f"[locales.{locale}]", table)
         entry.only(
             {"emergency_number", "emergency_number_spoken", "doctor", "emergency_department", "advice_line"}
             | {"sources"}
