@@ -453,10 +453,27 @@ def test_session_attributes_carry_the_disposition_once_given(chat: ChatFactory) 
         (["i don't have chest pain or trouble breathing"], "self_care"),
         (["i have no numbness or tingling"], "self_care"),
         (["my calf is sore and twitching after a long run"], "self_care"),
+        # second safety review
+        (["i'm wheezing"], "emergency"),
+        (["my chest is aching"], "emergency"),
+        (["i've had a blackout"], "emergency"),
+        (["food keeps getting stuck"], "emergency"),
+        (["the room is spinning"], "urgent"),
+        (["i feel dizzy"], "urgent"),
+        (["my hand is clumsy"], "see_doctor"),
+        (["i can't hold a cup"], "see_doctor"),
+        (["tingly fingers"], "see_doctor"),
+        (["things look double"], "see_doctor"),
+        (["the twitching has moved to my other leg"], "see_doctor"),
+        (["i'm on steroids"], "see_doctor"),
+        (["i started new pills last week"], "see_doctor"),
+        (["i'm not on any new pills"], "self_care"),
+        (["i don't think it's spreading"], "self_care"),
+        (["i fell asleep and my leg twitched"], "self_care"),
     ],
 )
 def test_natural_phrasings_reach_their_level(chat: ChatFactory, utterances: list[str], level: str) -> None:
-    talk = chat("en-US")
+    talk = chat("en-US")  # the phrasings come from two red-team reviews through the simulator
     talk.say("open muscle twitch guide")
     for utterance in utterances:
         turn = talk.say(utterance)

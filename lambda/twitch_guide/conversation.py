@@ -175,7 +175,7 @@ class Conversation:
         """A symptom volunteered at any point: apply it at once, then screen for anything more serious."""
         state, findings = self._state(turn)
         before = findings.flags
-        findings = self._screen(findings, slots)
+        findings = self._screen(findings, slots).with_flags(*self._flags_from_reported_causes(slots))
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)
         recognised = findings.flags != before or any(self._flags_in(value) for value in slots.values())
@@ -392,6 +392,16 @@ class Conversation:
             flags.add(value.resolved_id)
         if value.spoken:
             flags.update(self.engine.match_text(value.spoken).red_flags)  # durations included
+        return flags
+
+    def _flags_from_reported_causes(self, slots: Mapping[str, SlotValue]) -> set[str]:
+        """A cause the caller says applies to them may itself be a red flag ("I'm on steroids")."""
+        flags: set[str] = set()
+        for value in slots.values():
+            for cause_id in self.engine.match_text(value.spoken or "").causes:
+                red_flag = self.rules.causes[cause_id].red_flag
+                if red_flag is not None:
+                    flags.add(red_flag)
         return flags
 
     @staticmethod

@@ -70,7 +70,8 @@ _NEGATION_BRIDGE = frozenset(
     _stem(word)
     for word in (
         "have has had having any a an got get getting feel feeling felt do does did am is are was been  "
-        "experience experiencing notice noticed noticing really much my the it real signs sign of".split()
+        "experience experiencing notice noticed noticing really much my the it real signs sign of on "
+        "think new started".split()
     )
 )
 _NEGATION_WINDOW = 4

@@ -96,6 +96,8 @@ class Cause:
     tip: str
     synonyms: tuple[str, ...]
     sources: tuple[str, ...]
+    # A red flag that a caller reporting this cause raises ("I'm on steroids" -> a medicine may be the cause).
+    red_flag: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +261,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
         questions=_questions(path, document["questions"], red_flags),
         duration=_duration(path, document["duration"], red_flags),
         sudden=_sudden(path, document["sudden"], red_flags),
-        causes=_causes(path, document["causes"], sources),
+        causes=_causes(path, document["causes"], sources, red_flags),
         healing=_answers(path, "healing", document["healing"], sources, with_synonyms=True),
         info=_answers(path, "info", document["info"], sources, with_synonyms=False),
         locales=_locales(path, document["locales"], sources),
@@ -451,15 +453,20 @@ def _sudden(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> SuddenRule:
     return SuddenRule(entry.texts("words"), dict(escalate))
 
 
-def _causes(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, Cause]:
+def _causes(
+    path: Path, value: Any, sources: Mapping[str, Source], flags: Mapping[str, RedFlag]
+) -> dict[str, Cause]:
     causes: dict[str, Cause] = {}
     owner_of: dict[str, str] = {}
     for index, table in enumerate(_array(path, "causes", value)):
         entry = Entry(path, f"[[causes]] #{index + 1}", table)
-        entry.only({"id", "name", "explain", "tip", "synonyms", "sources"})
+        entry.only({"id", "name", "explain", "tip", "synonyms", "sources"}, frozenset({"red_flag"}))
         cause_id = _unique_id(entry, set(causes))
         synonyms = entry.texts("synonyms")
         _claim(entry, synonyms, owner_of, "cause", cause_id)
+        red_flag = entry.text("red_flag") if "red_flag" in entry.table else None
+        if red_flag is not None and red_flag not in flags:
+            entry.fail(f"'red_flag' names unknown red flag {red_flag!r}")
         causes[cause_id] = Cause(
             cause_id,
             entry.text("name"),
@@ -467,6 +474,7 @@ def _causes(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, 
             entry.text("tip", spoken=True),
             synonyms,
             entry.sources(sources),
+            red_flag,
         )
     return causes
 
