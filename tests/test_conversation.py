@@ -533,3 +533,13 @@ def test_an_emergency_first_contact_does_not_count_as_hearing_the_disclaimer(cha
     talk = chat("en-US")
     assert talk.say("ask muscle twitch guide i have chest pain").disposition == "emergency"
     assert "not a substitute for a doctor" in talk.say("open muscle twitch guide").speech
+
+
+@pytest.mark.parametrize("utterance", ["i haven't had a seizure", "i haven't fallen", "it isn't painful"])
+def test_a_denied_symptom_keeps_its_negation_through_the_simulator(chat: ChatFactory, utterance: str) -> None:
+    talk = chat("en-US")
+    talk.say("open muscle twitch guide")
+    turn = talk.say(utterance)
+    while turn.disposition is None:
+        turn = talk.say("no")
+    assert turn.disposition == "self_care"

@@ -812,3 +812,11 @@ def _real_locales() -> Iterator[str]:
 def test_real_models_have_no_colliding_samples(locale: str, capsys: pytest.CaptureFixture[str]) -> None:
     status = cli.main(["--locale", locale, "--coverage"])
     assert status == 0, capsys.readouterr().out
+
+
+def test_a_slot_starting_inside_a_contraction_keeps_the_whole_typed_word() -> None:
+    from skill_sim.text import normalise
+
+    words = normalise("I haven't had a seizure")
+    start = words.tokens.index("not")
+    assert words.surface(start, len(words.tokens)) == "haven't had a seizure"

@@ -63,7 +63,14 @@ class Words(NamedTuple):
     surfaces: tuple[str, ...]
 
     def surface(self, start: int, end: int) -> str:
-        """The words as typed for tokens[start:end], e.g. "don't" rather than "do not"."""
+        """The words as typed for tokens[start:end], e.g. "don't" rather than "do not".
+
+        A span that starts inside an expanded contraction keeps the whole typed word: "I haven't had a
+        seizure" against "i have {symptom}" fills the slot with "haven't had a seizure", never with a
+        "had a seizure" that has lost its negation.
+        """
+        while start > 0 and not self.surfaces[start]:
+            start -= 1
         return " ".join(s for s in self.surfaces[start:end] if s)
 
 
