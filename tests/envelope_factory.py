@@ -7,11 +7,14 @@ exact JSON Alexa sends, without the simulator's language understanding in betwee
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.serialize import DefaultSerializer
@@ -215,3 +218,20 @@ class Caller:
         if answer.ends_session:
             self.session_id = None
         return answer
+
+
+def run_entry_in_fresh_interpreter(
+    script: str, event: dict[str, Any], env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    """Run `script` in a new Python process with lambda/ as the working directory (a new Lambda container),
+    the event on standard input."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        input=json.dumps(event),
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent / "lambda",
+        env=env,
+        timeout=60,
+        check=False,
+    )

@@ -9,8 +9,6 @@ import logging
 import os
 import socket
 import stat
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +33,7 @@ from envelope_factory import (
     can_fulfill_request,
     envelope,
     launch_request,
+    run_entry_in_fresh_interpreter,
     session_ended_request,
     slot,
 )
@@ -398,16 +397,7 @@ def test_boto3_is_not_imported_when_no_table_is_configured(store_env: str, tmp_p
         "assert 'outputSpeech' in answer['response'], answer\n"
         "print(json.dumps(sorted(m for m in ('boto3', 'botocore') if m in sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        input=json.dumps(event),
-        capture_output=True,
-        text=True,
-        cwd=REPO / "lambda",
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = run_entry_in_fresh_interpreter(script, event, env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
 

@@ -9,8 +9,6 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,15 @@ import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from envelope_factory import SKILL_ID, Answer, Caller, envelope, launch_request, slot
+from envelope_factory import (
+    SKILL_ID,
+    Answer,
+    Caller,
+    envelope,
+    launch_request,
+    run_entry_in_fresh_interpreter,
+    slot,
+)
 from template_support import preferences_table_definition
 from twitch_guide.conversation import Conversation, SkillReply, Turn
 from twitch_guide.logs import ALLOWED_FIELDS, JsonFormatter, setup_logging
@@ -230,16 +236,7 @@ def test_the_entry_logs_json_to_stderr_only_through_its_own_handler(tmp_path: Pa
     env = {k: v for k, v in os.environ.items() if k not in ("PREFERENCES_TABLE", "LOG_LEVEL", "SKILL_ID")}
     env["LOCAL_PREFERENCES_FILE"] = str(tmp_path / "preferences.json")
     event = envelope(launch_request(), user_id=USER, device_id=DEVICE)
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        input=json.dumps(event),
-        capture_output=True,
-        text=True,
-        cwd=REPO / "lambda",
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    result = run_entry_in_fresh_interpreter(script, event, env)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     lines = [json.loads(line) for line in result.stderr.splitlines()]
