@@ -55,7 +55,6 @@ from twitch_guide.prompts import default_prompts, fill
 from twitch_guide.skill import build_handler
 from twitch_guide.triage.rules import Level, default_rules
 
-REPO = Path(__file__).resolve().parents[1]
 TABLE = "twitch-guide-preferences"
 USER = "amzn1.ask.account.AF4Q2PERSISTENCETESTUSER7XK"
 OTHER_USER = "amzn1.ask.account.AHOTHERCALLERWHOSTAYS9"

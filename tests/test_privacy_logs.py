@@ -34,7 +34,6 @@ from twitch_guide.persistence import DynamoDbPreferences
 from twitch_guide.skill import WrongSkillError, build_conversation, build_handler
 from twitch_guide.triage.rules import Level, default_rules
 
-REPO = Path(__file__).resolve().parents[1]
 TABLE = "privacy-preferences"
 USER = "amzn1.ask.account.AGZPRIVACYCANARYUSER5EXAMPLEQ3M7TT2W"
 DEVICE = "amzn1.ask.device.AHDEVICECANARY9K4PZ2XWQ7LL"
