@@ -11,7 +11,7 @@ export AWS_ACCESS_KEY_ID ?= testing
 export AWS_SECRET_ACCESS_KEY ?= testing
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: help venv chat test pytest lint typecheck template build models bench clean
+.PHONY: help venv chat test pytest lint typecheck template build models inflections recall bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,6 +50,12 @@ build: $(STAMP)  ## sam build (no Docker: the function's own Makefile cross-inst
 
 models: $(STAMP)  ## regenerate the interaction models from the triage rules
 	$(BIN)/python tools/build_models.py
+
+inflections: $(STAMP)  ## regenerate the inflection table of the rules' vocabulary (lemminflect, build time only)
+	$(BIN)/python tools/build_inflections.py
+
+recall: $(STAMP)  ## how much of the corpus the skill understands at once (tests/corpus), with every miss
+	$(BIN)/python tools/recall.py
 
 bench: $(STAMP)  ## benchmarks: cold start, warm latency, package size, answer length
 	$(BIN)/python tools/bench/run.py

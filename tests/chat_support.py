@@ -71,3 +71,12 @@ class Chat:
 
 
 ChatFactory = Callable[[str], Chat]
+
+
+def answer_no_until_done(chat: Chat, turn: Turn, *, most: int = 12) -> Turn:
+    """Answer "no" until the skill gives an outcome or ends; a check that never ends fails the test."""
+    for _ in range(most):
+        if turn.disposition is not None or turn.end_session:
+            return turn
+        turn = chat.say("no")
+    raise AssertionError(f"no outcome after {most} answers: {turn.speech}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chat_support import Chat, ChatFactory
+from chat_support import Chat, ChatFactory, answer_no_until_done
 from twitch_guide.triage.rules import default_rules
 
 RULES = default_rules()
@@ -148,7 +148,7 @@ def test_all_no_ends_in_self_care_within_seven_questions(chat: ChatFactory, loca
     assert "trouble breathing" in first.speech and first.reprompt
     questions = 1
     turn = first
-    while turn.disposition is None:
+    while turn.disposition is None and questions <= 7:
         turn = talk.say("no")
         questions += turn.disposition is None
     assert questions <= 7
@@ -178,8 +178,7 @@ def test_not_sure_on_an_emergency_question_is_never_no(chat: ChatFactory, answer
     talk.say("check my symptoms")
     turn = talk.say(answer)
     assert turn.intent == "UnsureIntent"
-    while turn.disposition is None:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "urgent"
     assert "nine one one" in _first_sentence(turn.speech)
 
@@ -241,8 +240,7 @@ def test_my_leg_is_twitching_and_feels_weak_starts_the_emergency_screen(chat: Ch
     turn = talk.say("my leg keeps twitching and it feels weak")
     assert turn.intent == "ReportSymptomIntent"
     assert "Thanks for telling me" in turn.speech and "trouble breathing" in turn.speech
-    while turn.disposition is None:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "see_doctor"
     assert "the muscle feels weak" in turn.speech
 
@@ -285,14 +283,12 @@ def test_a_duration_over_two_weeks_raises_and_a_few_days_does_not(chat: ChatFact
     long = chat("en-US")
     long.say("open muscle twitch guide")
     turn = long.say("it's been twitching for three weeks")
-    while turn.disposition is None:
-        turn = long.say("no")
+    turn = answer_no_until_done(long, turn)
     assert turn.disposition == "see_doctor"
     short = chat("en-US")
     short.say("open muscle twitch guide")
     turn = short.say("it's been twitching for two days")
-    while turn.disposition is None:
-        turn = short.say("no")
+    turn = answer_no_until_done(short, turn)
     assert turn.disposition == "self_care"
 
 
@@ -314,8 +310,7 @@ def test_harmless_stories_stay_self_care_through_the_whole_conversation(
         talk.say(line)
     turn = talk.say("check my symptoms") if talk.attributes.get("question") is None else talk.last
     assert turn is not None
-    while turn.disposition is None:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "self_care"
 
 
@@ -365,8 +360,8 @@ def test_stopping_after_a_volunteered_symptom_still_gives_its_advice(chat: ChatF
 def test_fallback_reprompts_and_in_a_check_gives_the_safety_net(chat: ChatFactory) -> None:
     talk = chat("en-US")
     talk.say("open muscle twitch guide")
-    outside = talk.say("blah blah fishcakes")
-    assert outside.intent == "AMAZON.FallbackIntent"
+    outside = talk.say("blah blah fishcakes")  # the catch-all carries the words; none of them is placed
+    assert "call nine one one now" in outside.speech
     assert "check my symptoms" in outside.speech and not outside.end_session
     talk.say("check my symptoms")
     inside = talk.say("blah blah fishcakes")
@@ -387,8 +382,7 @@ def test_start_over_restarts_the_questions_but_keeps_yes_answers(chat: ChatFacto
     kept.say("yes")  # weak, stiff or thinner
     kept.say("no")  # not sudden
     turn = kept.say("start over")
-    while turn.disposition is None:
-        turn = kept.say("no")
+    turn = answer_no_until_done(kept, turn)
     assert turn.disposition == "see_doctor"
 
 
@@ -422,8 +416,7 @@ def test_session_attributes_carry_the_disposition_once_given(chat: ChatFactory) 
     talk.say("check my symptoms")
     assert "disposition" not in talk.attributes
     turn = talk.say("no")
-    while turn.disposition is None:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert talk.attributes["disposition"] == "self_care"
     assert talk.say("what is a twitch").disposition == "self_care"
 
@@ -465,7 +458,7 @@ def test_session_attributes_carry_the_disposition_once_given(chat: ChatFactory) 
         (["tingly fingers"], "see_doctor"),
         (["things look double"], "see_doctor"),
         (["the twitching has moved to my other leg"], "see_doctor"),
-        (["i'm on steroids"], "see_doctor"),
+        (["i started steroids last week"], "see_doctor"),
         (["i started new pills last week"], "see_doctor"),
         (["i'm not on any new pills"], "self_care"),
         (["i don't think it's spreading"], "self_care"),
@@ -477,8 +470,7 @@ def test_natural_phrasings_reach_their_level(chat: ChatFactory, utterances: list
     talk.say("open muscle twitch guide")
     for utterance in utterances:
         turn = talk.say(utterance)
-    while turn.disposition is None and not turn.end_session:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == level, turn.speech
 
 
@@ -516,8 +508,7 @@ def test_a_second_check_asks_again_what_was_not_sure(chat: ChatFactory) -> None:
     talk = chat("en-US")
     talk.say("check my symptoms")
     turn = talk.say("not sure")
-    while turn.disposition is None:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "urgent"
     again = talk.say("check my symptoms")
     assert again.speech.endswith("or any chest pain?")  # the first question is asked again
@@ -540,6 +531,5 @@ def test_a_denied_symptom_keeps_its_negation_through_the_simulator(chat: ChatFac
     talk = chat("en-US")
     talk.say("open muscle twitch guide")
     turn = talk.say(utterance)
-    while turn.disposition is None:
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "self_care"

@@ -254,14 +254,32 @@ def test_matching_tolerates_case_punctuation_and_filler(resolver: Resolver, spok
     assert (result.name, result.sample) == ("CausesIntent", "what causes twitching")
 
 
-@pytest.mark.parametrize("spoken", ["the weather in Paris", "purple monkey dishwasher", "", "   ", "um"])
-def test_unplaceable_text_goes_to_fallback(resolver: Resolver, spoken: str) -> None:
+@pytest.mark.parametrize("spoken", ["", "   ", "um"])
+def test_an_utterance_with_no_words_goes_to_fallback(resolver: Resolver, spoken: str) -> None:
     assert resolver.resolve(spoken).name == "AMAZON.FallbackIntent"
 
 
-def test_a_bare_slot_sample_needs_a_known_value(resolver: Resolver) -> None:
+@pytest.mark.parametrize(
+    "spoken", ["the weather in Paris", "purple monkey dishwasher", "there's an elephant on my chest"]
+)
+def test_unplaced_text_goes_to_the_catch_all_with_its_words(resolver: Resolver, spoken: str) -> None:
+    result = resolver.resolve(spoken)
+    assert (result.name, result.sample) == ("ReportSymptomIntent", "{symptom}")
+    assert result.slots["symptom"].value == spoken.lower()
+    assert result.slots["symptom"].status == "ER_SUCCESS_NO_MATCH"
+
+
+def test_a_bare_slot_sample_resolves_a_known_value(resolver: Resolver) -> None:
     assert resolver.resolve("pins and needles").slots["symptom"].id == "tingling"
-    assert resolver.resolve("banana bread").name == "AMAZON.FallbackIntent"
+
+
+def test_a_model_without_a_catch_all_sends_fallback(tmp_path: Path) -> None:
+    document = json.loads(FIXTURE.read_text())
+    for intent in document["interactionModel"]["languageModel"]["intents"]:
+        intent["samples"] = [s for s in intent.get("samples", []) if s != "{symptom}"]
+    path = tmp_path / "en-US.json"
+    path.write_text(json.dumps(document))
+    assert Resolver(load_model(path)).resolve("banana bread").name == "AMAZON.FallbackIntent"
 
 
 def test_elicited_slot_takes_a_bare_value_or_a_slot_sample(resolver: Resolver) -> None:

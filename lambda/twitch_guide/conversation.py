@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from .prompts import Prompts, fill
 from .triage.engine import Engine, Findings, Outcome, Reply
-from .triage.matching import PhraseIndex
-from .triage.rules import Level, LocaleCare, Question, Rules
+from .triage.levels import Level
+from .triage.rules import LocaleCare, Question, Rules
+from .triage.understanding import Understanding, Who
 
 RATES = ("slow", "normal", "fast")
 FAREWELL = "farewell"  # the pending "offer" after "What else would you like to know?"
 
 # Info topics (answers in rules.toml [info]) and the one follow-up offered after each.
+# Topics recognised in free text that have an [info] answer of their own.
+INFO_TOPICS = frozenset({"what_is", "how_long", "self_care", "bfs", "als", "when_to_see_doctor"})
 INFO_OFFERS: Mapping[str, str] = {
     "what_is": "causes",
     "how_long": "when_to_see_doctor",
@@ -80,7 +84,14 @@ class Turn:
     state: Mapping[str, Any]
     preferences: Preferences
     new_session: bool = False
-    today: str | None = None
+    today: str | None = None  # the request's date, ISO 8601 ("since january" is judged against it)
+
+    @property
+    def date(self) -> date | None:
+        try:
+            return date.fromisoformat(self.today) if self.today else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +137,6 @@ class Conversation:
         self.rules = rules
         self.prompts = prompts
         self.engine = Engine(rules)
-        self._healing_index = PhraseIndex({k: v.synonyms for k, v in rules.healing.items() if k != "general"})
 
     # --- entry points, one per kind of request -------------------------------------------------------
     def launch(self, turn: Turn) -> SkillReply:
@@ -142,52 +152,88 @@ class Conversation:
 
     def info(self, turn: Turn, topic: str, slots: Mapping[str, SlotValue] | None = None) -> SkillReply:
         """General information: what twitching is, how long it lasts, self-care, BFS, ALS, doctors."""
-        return self._answer(turn, slots or {}, [self.rules.info[topic].say], INFO_OFFERS[topic])
+        heard = self._understand(turn, slots or {})
+        if topic == "child" or heard.about is Who.CHILD:
+            return self._child(turn, heard)
+        return self._answer(turn, heard, [self.rules.info[topic].say], INFO_OFFERS[topic], f"topic:{topic}")
 
     def healing(self, turn: Turn, slots: Mapping[str, SlotValue]) -> SkillReply:
-        context = slots.get("healingContext")
-        context_id = self._resolve(context, self.rules.healing, self._healing_index)
-        return self._answer(
-            turn, slots, [self.rules.healing[context_id or "general"].say], "when_to_see_doctor"
-        )
+        return self._healing(turn, self._understand(turn, slots), slots.get("healingContext"))
 
     def causes(self, turn: Turn, slots: Mapping[str, SlotValue]) -> SkillReply:
-        asked = slots.get("cause")
-        cause_id = self._resolve(asked, self.rules.causes, self.engine.cause_index)
+        return self._causes(turn, self._understand(turn, slots), slots.get("cause"))
+
+    def _healing(self, turn: Turn, heard: Understanding, context: SlotValue | None = None) -> SkillReply:
+        resolved = context.resolved_id if context is not None else None
+        context_id = resolved if resolved in self.rules.healing else heard.healing_context
+        answer = self.rules.healing[context_id or "general"]
+        return self._answer(turn, heard, [answer.say], "when_to_see_doctor", "topic:healing")
+
+    def _causes(self, turn: Turn, heard: Understanding, asked: SlotValue | None = None) -> SkillReply:
+        resolved = asked.resolved_id if asked is not None else None
+        cause_id = resolved if resolved in self.rules.causes else next(iter(heard.causes), None)
         if cause_id is not None:
             cause = self.rules.causes[cause_id]
-            return self._answer(turn, slots, [cause.explain, cause.tip], "symptom_check")
+            return self._answer(
+                turn, heard, [cause.explain, cause.tip], "symptom_check", f"topic:cause:{cause_id}"
+            )
         lines = [self.rules.info["causes_overview"].say]
         if asked is not None and asked.spoken:
             lines.insert(0, self._text("cause_unknown"))  # never drop an unmatched value silently
-        return self._answer(turn, slots, lines, "self_care")
+        return self._answer(turn, heard, lines, "self_care", "topic:causes")
+
+    def _topic(self, turn: Turn, heard: Understanding) -> SkillReply:
+        """Answer the information topic recognised in free text."""
+        if heard.topic == "healing":
+            return self._healing(turn, heard)
+        if heard.topic in ("cause", "causes"):
+            return self._causes(turn, heard)
+        topic = heard.topic if heard.topic in INFO_TOPICS else "when_to_see_doctor"
+        return self._answer(turn, heard, [self.rules.info[topic].say], INFO_OFFERS[topic], f"topic:{topic}")
+
+    def _child(self, turn: Turn, heard: Understanding) -> SkillReply:
+        return self._answer(turn, heard, [self.rules.info["child"].say], INFO_OFFERS["child"], "route:child")
+
+    def _animal(self, turn: Turn, heard: Understanding) -> SkillReply:
+        return self._answer(turn, heard, [self._text("animal")], "symptom_check", "route:animal")
 
     def start_check(self, turn: Turn, slots: Mapping[str, SlotValue] | None = None) -> SkillReply:
         state, findings = self._state(turn)
         # A new check asks again what was answered no or not sure; symptoms and yes answers stay.
-        findings = _kept_for_a_new_check(self._screen(findings, slots or {}))
+        heard = self._understand(turn, slots or {})
+        findings = _kept_for_a_new_check(findings.with_flags(*self._flags_heard(heard, slots or {})))
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)
         say.template(self._text("check_intro"))
         return self._continue_check(turn, say, state, findings)
 
     def report_symptom(self, turn: Turn, slots: Mapping[str, SlotValue]) -> SkillReply:
-        """A symptom volunteered at any point: apply it at once, then screen for anything more serious."""
+        """Whatever a caller says that no other intent caught: a symptom, a question, a story. A red flag is
+        applied at once (an emergency interrupts everything); a question without one is answered."""
+        return self._heard(turn, self._understand(turn, slots), slots)
+
+    def _heard(self, turn: Turn, heard: Understanding, slots: Mapping[str, SlotValue]) -> SkillReply:
         state, findings = self._state(turn)
-        before = findings.flags
-        findings = self._screen(findings, slots).with_flags(*self._flags_from_reported_causes(slots))
+        flags = self._flags_heard(heard, slots)
+        findings = findings.with_flags(*flags)
+        if self.engine.disposition_for(findings).level is Level.EMERGENCY:
+            return self._conclude(turn, self._new_say(turn), state, findings)
+        if not flags:
+            if heard.about is Who.ANIMAL:
+                return self._animal(turn, heard)
+            if heard.about is Who.CHILD:
+                return self._child(turn, heard)
+            if heard.topic is not None:
+                return self._topic(turn, heard)
+        if heard.about is Who.CHILD:
+            return self._child(turn, heard)  # never the adult check for a child
+        if not (flags or heard.heard_anything) and _said_something_unclear(slots):
+            return self.fallback(turn)  # words we could not place: Alexa's fallback, with the safety line
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)
-        recognised = findings.flags != before or any(self._flags_in(value) for value in slots.values())
-        if self.engine.disposition_for(findings).level is Level.EMERGENCY:
-            return self._conclude(turn, say, state, findings)
-        if self._current_question(state) is not None:
-            say.template(self._text("symptom_heard" if recognised else "help_interview"))
-        elif recognised or not _said_something_unclear(slots):
-            say.template(self._text("symptom_heard"))
+        say.template(self._text("symptom_heard"))
+        if self._current_question(state) is None:
             say.template(self._text("symptom_check_offer"))
-        else:
-            say.template(self._text("symptom_unclear"))
         return self._continue_check(turn, say, state, findings)
 
     def reply(self, turn: Turn, reply: Reply) -> SkillReply:
@@ -300,9 +346,10 @@ class Conversation:
     def understands(self, slot: str, value: SlotValue) -> bool:
         """Whether a slot value names something the rules can answer (for name-free routing)."""
         if slot == "cause":
-            return self._resolve(value, self.rules.causes, self.engine.cause_index) is not None
+            return value.resolved_id in self.rules.causes or bool(self._understand_text(value.spoken).causes)
         if slot == "healingContext":
-            return self._resolve(value, self.rules.healing, self._healing_index) is not None
+            known = value.resolved_id in self.rules.healing
+            return known or self._understand_text(value.spoken).healing_context is not None
         return slot == "bodyPart"  # a body part only colours the question; any is fine
 
     def error(self, locale: str) -> SkillReply:
@@ -374,58 +421,47 @@ class Conversation:
         except KeyError:
             return None
 
-    # --- screening what was said -------------------------------------------------------------------
-    def _screen(self, findings: Findings, slots: Mapping[str, SlotValue]) -> Findings:
-        """Apply every red flag the slots mention: resolved ids, free-text phrases and durations."""
-        flags: set[str] = set()
+    # --- understanding what was said ------------------------------------------------------------------
+    def _understand(self, turn: Turn, slots: Mapping[str, SlotValue]) -> Understanding:
+        """The one reading of this turn's words. Slots split a sentence ("my face is drooping" -> face +
+        drooping), so they are read together, the body part first."""
+        text = " ".join(slots[name].spoken or "" for name in sorted(slots, key=_body_part_first))
+        return (
+            self.engine.understand(text, today=turn.date, locale=turn.locale)
+            if text.strip()
+            else Understanding()
+        )
+
+    def _understand_text(self, text: str | None) -> Understanding:
+        return self.engine.understand(text or "")
+
+    def _flags_heard(self, heard: Understanding, slots: Mapping[str, SlotValue]) -> set[str]:
+        """The red flags of this turn: what was understood, and any slot Alexa resolved to a red flag
+        (unless the caller denied it: "no chest pain" may still resolve to chest pain)."""
+        flags = set(heard.flags)
         for value in slots.values():
-            flags.update(self._flags_in(value))
-        # Slots split one phrase ("my face is drooping" -> face + drooping); read them together as well.
-        together = " ".join(slots[name].spoken or "" for name in sorted(slots, key=_body_part_first))
-        if len(slots) > 1:
-            flags.update(self.engine.match_text(together).red_flags)
-        return findings.with_flags(*flags) if flags else findings
-
-    def _flags_in(self, value: SlotValue) -> set[str]:
-        flags: set[str] = set()
-        if value.resolved_id is not None and value.resolved_id in self.rules.red_flags:
-            flags.add(value.resolved_id)
-        if value.spoken:
-            flags.update(self.engine.match_text(value.spoken).red_flags)  # durations included
+            flag = value.resolved_id
+            if (
+                flag is not None
+                and flag in self.rules.red_flags
+                and flag not in (*heard.denied, *heard.history)
+            ):
+                flags.add(flag)
         return flags
-
-    def _flags_from_reported_causes(self, slots: Mapping[str, SlotValue]) -> set[str]:
-        """A cause the caller says applies to them may itself be a red flag ("I'm on steroids")."""
-        flags: set[str] = set()
-        for value in slots.values():
-            for cause_id in self.engine.match_text(value.spoken or "").causes:
-                red_flag = self.rules.causes[cause_id].red_flag
-                if red_flag is not None:
-                    flags.add(red_flag)
-        return flags
-
-    @staticmethod
-    def _resolve(value: SlotValue | None, known: Mapping[str, Any], index: PhraseIndex) -> str | None:
-        """The rule id a slot resolved to; if resolution missed, one whose synonym the words contain."""
-        if value is None:
-            return None
-        if value.resolved_id in known:
-            return value.resolved_id
-        hits = [hit for hit in index.find(value.spoken or "") if not hit.negated]
-        return hits[0].entry_id if hits else None
 
     # --- answers and offers --------------------------------------------------------------------------
-    def _answer(self, turn: Turn, slots: Mapping[str, SlotValue], lines: list[str], offer: str) -> SkillReply:
-        state, findings = self._state(turn)
-        screened = self._screen(findings, slots)
-        if screened.flags != findings.flags:
+    def _answer(
+        self, turn: Turn, heard: Understanding, lines: list[str], offer: str, answer: str
+    ) -> SkillReply:
+        if heard.flags:
             # A symptom inside a question ("can stress cause twitching and chest pain?") comes first.
-            return self.report_symptom(turn, slots)
+            return self._heard(turn, replace(heard, topic=None), {})
+        state, _ = self._state(turn)
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)
         for line in lines:
             say.template(line)
-        return self._resume(turn, say, state, offer=offer)
+        return self._resume(turn, say, state, offer=offer, answer=answer)
 
     def _resume(
         self,
@@ -435,26 +471,31 @@ class Conversation:
         *,
         offer: str | None = None,
         prefs: Preferences | None = None,
+        answer: str | None = None,
     ) -> SkillReply:
         """After an aside, go back to the symptom check if one is under way; otherwise make one offer."""
         question = self._current_question(state)
         if question is not None:
             say.template(self._text("back_to_check"))
             say.plain(question.ask)
-            return self._finish(turn, say, state, reprompt=question.reprompt, prefs=prefs)
+            return self._finish(turn, say, state, reprompt=question.reprompt, prefs=prefs, answer=answer)
         if offer is None:
             say.template(self._text("anything_else"))
-            return self._finish(turn, say, state, reprompt=self._text("menu_reprompt"), prefs=prefs)
+            return self._finish(
+                turn, say, state, reprompt=self._text("menu_reprompt"), prefs=prefs, answer=answer
+            )
         offer_text = self.prompts.offers[offer]
         say.template(offer_text)
-        return self._finish(turn, say, {**state, "offer": offer}, reprompt=offer_text, prefs=prefs)
+        return self._finish(
+            turn, say, {**state, "offer": offer}, reprompt=offer_text, prefs=prefs, answer=answer
+        )
 
     def _take_offer(self, turn: Turn, offer: str) -> SkillReply:
         turn = replace(turn, state=_without(dict(turn.state), "offer"))
         if offer == "symptom_check":
             return self.start_check(turn)
         if offer == "causes":
-            return self.causes(turn, {})
+            return self._causes(turn, Understanding())
         return self.info(turn, offer)
 
     # --- plumbing ----------------------------------------------------------------------------------------
@@ -498,6 +539,7 @@ class Conversation:
         title: str = DEFAULT_TITLE,
         disposition: Level | None = None,
         prefs: Preferences | None = None,
+        answer: str | None = None,
     ) -> SkillReply:
         care = self.rules.care_for(turn.locale)
         reprompt_text = fill(reprompt, care, spoken=True) if reprompt else None
@@ -507,7 +549,14 @@ class Conversation:
             prefs = replace(prefs or turn.preferences, disclaimer_heard=True)
         state = {
             **state,
-            "last": {"speech": say.speech, "card": say.card, "reprompt": reprompt_text, "title": title},
+            # `answer` names what was answered ("topic:als", "route:child"): no health detail, session only.
+            "last": {
+                "speech": say.speech,
+                "card": say.card,
+                "reprompt": reprompt_text,
+                "title": title,
+                **({"answer": answer} if answer else {}),
+            },
         }
         rate = prefs.rate if prefs is not None else turn.preferences.rate
         return SkillReply(

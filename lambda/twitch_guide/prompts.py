@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .triage.rules import Entry, LocaleCare, read_toml
+from .triage.rules import LocaleCare
+from .triage.validation import Entry, read_toml
 
 PROMPTS_PATH = Path(__file__).with_name("prompts.toml")
 
@@ -32,8 +33,8 @@ REQUIRED_TEXT = frozenset(
         "back_to_check",
         "symptom_heard",
         "symptom_check_offer",
-        "symptom_unclear",
         "cause_unknown",
+        "animal",
         "outcome_unsure_emergency",
         "outcome_because",
         "outcome_unsure_whether",

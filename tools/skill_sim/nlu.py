@@ -5,8 +5,10 @@ the samples that match, the one with the most literal words wins, then the one w
 values (custom values or synonyms, numbers, durations), then the shorter unknown captures, then an intent
 the dialog prefers, then model order. A match must rest on at least one literal word or one known value.
 Text that matches nothing, even after dropping a leading carrier phrase ("can you tell me") or small words
-("the", "just"), resolves to AMAZON.FallbackIntent (sent even when the model does not declare it: the skill
-should then see what a device would not send, which `skill-sim --coverage` also flags).
+("the", "just"), goes to the model's catch-all: the first sample that is one custom slot alone ("{symptom}"),
+which Alexa fills with whatever words it heard. A model without one sends AMAZON.FallbackIntent (sent even
+when the model does not declare it: the skill should then see what a device would not send, which
+`skill-sim --coverage` also flags); so does an utterance with no words at all.
 """
 
 from __future__ import annotations
@@ -155,6 +157,16 @@ class Resolver:
                 )
         self._strict = _Index(strict)
         self._loose = _Index(loose)
+        self._catch_all = next(
+            (
+                (sample.intent, element)
+                for sample in strict
+                if len(sample.elements) == 1
+                and isinstance(element := sample.elements[0], _SlotRef)
+                and element.type in self._values
+            ),
+            None,
+        )
 
     @staticmethod
     def _compiled(
@@ -236,6 +248,12 @@ class Resolver:
             slot = self._free_form(elicit, readings[0])
             if slot is not None:
                 return ResolvedIntent(elicit[0], {elicit[1]: slot}, None)
+        if self._catch_all is not None and readings and readings[0].tokens:
+            intent, ref = self._catch_all
+            words = readings[0]
+            value = self._value(ref.type, words, 0, len(words.tokens))
+            if value is not None:
+                return ResolvedIntent(intent, {ref.name: value}, "{" + ref.name + "}")
         return ResolvedIntent(FALLBACK_INTENT)
 
     def _elicited(self, words: Words, elicit: tuple[str, str]) -> ResolvedIntent | None:

@@ -60,8 +60,15 @@ def load_turn(handler_input: HandlerInput) -> Turn:
         state=state,
         preferences=preferences,
         new_session=new_session,
-        today=datetime.now(UTC).date().isoformat(),
+        today=_request_date(envelope.request),
     )
+
+
+def _request_date(request: Any) -> str:
+    """The day the request was made, from its timestamp (the clock's if the request has none)."""
+    stamp = getattr(request, "timestamp", None)
+    moment = stamp if isinstance(stamp, datetime) else datetime.now(UTC)
+    return (moment.astimezone(UTC) if moment.tzinfo else moment).date().isoformat()
 
 
 def turn_of(handler_input: HandlerInput) -> Turn:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from .matching import PhraseIndex, duration_days
-from .rules import Level, Question, Rules, most_serious
+from .levels import Level, most_serious
+from .rules import Question, Rules
+from .understanding import FlagConcepts, Understander, Understanding
 
 
 class Reply(StrEnum):
@@ -74,24 +76,27 @@ class Outcome:
     emergency_doubt: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class TextMatch:
-    """What a free-text sentence mentions: red flags (present or denied), causes and a duration in days."""
-
-    red_flags: tuple[str, ...] = ()
-    denied_flags: tuple[str, ...] = ()
-    causes: tuple[str, ...] = ()
-    duration_days: int | None = None
-
-
 class Engine:
-    """Applies one rule set. Build it once per container: it pre-indexes every synonym."""
+    """Applies one rule set. Build it once per container: it compiles every vocabulary and concept."""
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self._flag_index = PhraseIndex({f.id: f.synonyms for f in rules.red_flags.values()})
-        self._sudden_index = PhraseIndex({"sudden": rules.sudden.words})
-        self.cause_index = PhraseIndex({c.id: c.synonyms for c in rules.causes.values()})
+        flags = sorted(rules.red_flags.values(), key=lambda f: f.level.rank)
+        lexicon = rules.lexicon
+        self._understander = Understander(
+            lexicon.grammar,
+            lexicon.vocab,
+            lexicon.signs,
+            flags={f.id: FlagConcepts(f.concepts, frozenset(f.unless), f.clause_scope) for f in flags},
+            topics=lexicon.topics,
+            causes={c.id: (c.name, *c.synonyms) for c in rules.causes.values()},
+            healing={k: a.synonyms for k, a in rules.healing.items() if k != "general"},
+            emergencies=frozenset(f.id for f in flags if f.level is Level.EMERGENCY),
+            duration_flag=rules.duration.flag,
+            more_than_days=rules.duration.more_than_days,
+            duration_not_about=frozenset(rules.duration.not_about),
+            southern_locales=frozenset(code for code, care in rules.locales.items() if care.southern),
+        )
 
     # --- disposition ----------------------------------------------------------------------------------
     def disposition_for(self, findings: Findings) -> Outcome:
@@ -132,21 +137,9 @@ class Engine:
         )
 
     # --- free text ------------------------------------------------------------------------------------
-    def match_text(self, text: str) -> TextMatch:
-        """Red flags, causes and a duration in free text ('twitching for three weeks and it hurts')."""
-        flag_hits = self._flag_index.find(text)
-        present = {h.entry_id for h in flag_hits if not h.negated}
-        if present & set(self.rules.sudden.escalate) and self._sudden_index.find(text):
-            # "My arm went weak all of a sudden": a slow sign that came on suddenly is a stroke sign.
-            present.update(self.rules.sudden.escalate[f] for f in present & set(self.rules.sudden.escalate))
-        denied = {h.entry_id for h in flag_hits if h.negated} - present
-        days = duration_days(text)
-        if days is not None:
-            # A stated duration is more precise than a vague phrase: "for two weeks" is not "for weeks".
-            present.discard(self.rules.duration.flag)
-            present.update(self.flags_for_duration(days))
-        causes = {h.entry_id for h in self.cause_index.find(text) if not h.negated}
-        return TextMatch(self._by_level(present), self._by_level(denied), tuple(sorted(causes)), days)
+    def understand(self, text: str, *, today: date | None = None, locale: str = "") -> Understanding:
+        """What one utterance says: red flags, who they are about, causes, a duration, the topic asked."""
+        return self._understander.understand(text, today=today, locale=locale)
 
     def flags_for_duration(self, days: int) -> tuple[str, ...]:
         """The red flag a duration brings: 'persistent' beyond the rule's threshold, else none."""

@@ -5,46 +5,18 @@ A typo in the rules must fail the tests, never a caller, so every check names th
 
 from __future__ import annotations
 
-import string
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .levels import Level
+from .lexicon import Lexicon, load_lexicon
+from .understanding import Concept
+from .validation import Entry, RulesError, read_toml
+
 RULES_PATH = Path(__file__).with_name("rules.toml")
-PLACEHOLDERS = frozenset({"emergency_number", "doctor", "emergency_department", "advice_line"})
-
-
-class Level(StrEnum):
-    """Triage levels, most serious first. The values are stable ids used in code, tests and tools."""
-
-    EMERGENCY = "emergency"
-    URGENT = "urgent"
-    SEE_DOCTOR = "see_doctor"
-    SELF_CARE = "self_care"
-
-    @property
-    def rank(self) -> int:
-        """0 for the most serious level; higher numbers are less serious."""
-        return _LEVEL_ORDER.index(self)
-
-    def is_more_serious_than(self, other: Level) -> bool:
-        return self.rank < other.rank
-
-
-_LEVEL_ORDER = tuple(Level)
-
-
-def most_serious(levels: Iterable[Level]) -> Level:
-    """The most serious of the given levels; self-care when there are none."""
-    return min(levels, key=lambda level: level.rank, default=Level.SELF_CARE)
-
-
-class RulesError(ValueError):
-    """The rule file breaks the format; the message names the file and the entry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +39,15 @@ class RedFlag:
     id: str
     level: Level
     reason: str
+    # Everyday phrasings: they feed the Symptom slot type; the tests check each is understood at this level.
     synonyms: tuple[str, ...]
     sources: tuple[str, ...]
+    # How the flag is recognised in free text: any one concept met in one statement.
+    concepts: tuple[Concept, ...] = ()
+    # Vocabularies that, in the same statement, make the concepts not apply (soreness after the gym).
+    unless: tuple[str, ...] = ()
+    # Each concept must be met inside one clause, not just one statement.
+    clause_scope: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,20 +97,15 @@ class LocaleCare:
     doctor: str
     emergency_department: str
     advice_line: str
+    southern: bool = False  # seasons are the other way round ("since the summer")
 
 
 @dataclass(frozen=True, slots=True)
 class DurationRule:
     flag: str
     more_than_days: int
-
-
-@dataclass(frozen=True, slots=True)
-class SuddenRule:
-    """Words that make a slow-onset sign sudden, and the more serious red flag each sign then becomes."""
-
-    words: tuple[str, ...]
-    escalate: Mapping[str, str]
+    # Vocabularies whose clause a duration is not about the twitch in ("the same tablets for years").
+    not_about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +115,7 @@ class Rules:
     red_flags: Mapping[str, RedFlag]
     questions: tuple[Question, ...]
     duration: DurationRule
-    sudden: SuddenRule
+    lexicon: Lexicon
     causes: Mapping[str, Cause]
     healing: Mapping[str, Answer]
     info: Mapping[str, Answer]
@@ -159,77 +133,6 @@ class Rules:
         raise KeyError(question_id)
 
 
-class Entry:
-    """Reads one table of a TOML document, naming file and entry in every error (also used for prompts)."""
-
-    def __init__(self, path: Path, where: str, table: Any) -> None:
-        self.path, self.where = path, where
-        if not isinstance(table, dict):
-            self.fail("must be a table")
-        self.table: dict[str, Any] = table
-        if isinstance(table.get("id"), str):
-            self.where = f"{where} '{table['id']}'"
-
-    def fail(self, problem: str) -> None:
-        raise RulesError(f"{self.path.name}: {self.where}: {problem}")
-
-    def only(self, required: set[str], optional: frozenset[str] = frozenset()) -> None:
-        unknown = set(self.table) - required - optional
-        if unknown:
-            self.fail(f"unknown key(s) {sorted(unknown)}")
-        missing = required - set(self.table)
-        if missing:
-            self.fail(f"missing key(s) {sorted(missing)}")
-
-    def text(self, key: str, *, spoken: bool = False) -> str:
-        value = self.table.get(key)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(f"'{key}' must be non-empty text")
-        assert isinstance(value, str)
-        if spoken:
-            _check_placeholders(self, key, value)
-        return value.strip()
-
-    def texts(self, key: str, *, min_count: int = 1) -> tuple[str, ...]:
-        values = self.table.get(key)
-        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-            self.fail(f"'{key}' must be a list of non-empty texts")
-        assert isinstance(values, list)
-        if len(values) < min_count:
-            self.fail(f"'{key}' needs at least {min_count} entries, has {len(values)}")
-        normalised = [" ".join(v.lower().split()) for v in values]
-        duplicates = sorted({v for v in normalised if normalised.count(v) > 1})
-        if duplicates:
-            self.fail(f"'{key}' repeats {duplicates}")
-        return tuple(v.strip() for v in values)
-
-    def level(self, key: str) -> Level:
-        value = self.table.get(key)
-        try:
-            return Level(str(value))
-        except ValueError:
-            self.fail(f"'{key}' = {value!r} is not a level (one of {[lv.value for lv in Level]})")
-            raise  # unreachable: fail() raises
-
-    def sources(self, known: Mapping[str, Source]) -> tuple[str, ...]:
-        cited = self.texts("sources")
-        unknown = [s for s in cited if s not in known]
-        if unknown:
-            self.fail(f"cites unknown source(s) {unknown}")
-        return cited
-
-
-def _check_placeholders(entry: Entry, key: str, value: str) -> None:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
-    except ValueError as error:
-        entry.fail(f"'{key}' has a broken placeholder: {error}")
-        return
-    unknown = names - PLACEHOLDERS
-    if unknown:
-        entry.fail(f"'{key}' uses unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
-
-
 MIN_RED_FLAG_SYNONYMS = 8
 MAX_QUESTIONS = 7
 
@@ -245,7 +148,9 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
             "red_flags",
             "questions",
             "duration",
-            "sudden",
+            "language",
+            "vocab",
+            "topics",
             "causes",
             "healing",
             "info",
@@ -253,14 +158,15 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
         | {"locales", "sources"}
     )
     sources = _sources(path, document["sources"])
-    red_flags = _red_flags(path, document["red_flags"], sources)
+    lexicon = load_lexicon(path, document)
+    red_flags = _red_flags(path, document["red_flags"], sources, lexicon)
     rules = Rules(
         version=top.text("version"),
         dispositions=_dispositions(path, document["dispositions"]),
         red_flags=red_flags,
         questions=_questions(path, document["questions"], red_flags),
-        duration=_duration(path, document["duration"], red_flags),
-        sudden=_sudden(path, document["sudden"], red_flags),
+        duration=_duration(path, document["duration"], red_flags, lexicon),
+        lexicon=lexicon,
         causes=_causes(path, document["causes"], sources, red_flags),
         healing=_answers(path, "healing", document["healing"], sources, with_synonyms=True),
         info=_answers(path, "info", document["info"], sources, with_synonyms=False),
@@ -269,13 +175,6 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     )
     _check_coverage(path, rules)
     return rules
-
-
-def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise RulesError(f"{path.name}: cannot be read: {error}") from error
 
 
 def _claim(entry: Entry, synonyms: tuple[str, ...], owner_of: dict[str, str], kind: str, owner: str) -> None:
@@ -336,17 +235,29 @@ def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
     return result
 
 
-def _red_flags(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, RedFlag]:
+def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: Lexicon) -> dict[str, RedFlag]:
     flags: dict[str, RedFlag] = {}
     owner_of: dict[str, str] = {}
     for index, table in enumerate(_array(path, "red_flags", value)):
         entry = Entry(path, f"[[red_flags]] #{index + 1}", table)
-        entry.only({"id", "level", "reason", "synonyms", "sources"})
+        entry.only(
+            {"id", "level", "reason", "synonyms", "sources", "concepts"}, frozenset({"unless", "scope"})
+        )
+        scope = entry.table.get("scope", "statement")
+        if scope not in ("statement", "clause"):
+            entry.fail("'scope' must be 'statement' or 'clause'")
         flag_id = _unique_id(entry, set(flags))
         synonyms = entry.texts("synonyms", min_count=MIN_RED_FLAG_SYNONYMS)
         _claim(entry, synonyms, owner_of, "red flag", flag_id)
         flags[flag_id] = RedFlag(
-            flag_id, entry.level("level"), entry.text("reason"), synonyms, entry.sources(sources)
+            flag_id,
+            entry.level("level"),
+            entry.text("reason"),
+            synonyms,
+            entry.sources(sources),
+            lexicon.concepts(entry),
+            lexicon.names(entry, "unless") if "unless" in entry.table else (),
+            scope == "clause",
         )
     return flags
 
@@ -427,30 +338,16 @@ def _check_question_order(path: Path, questions: list[Question]) -> None:
         previous = question
 
 
-def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> DurationRule:
+def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag], lexicon: Lexicon) -> DurationRule:
     entry = Entry(path, "[duration]", value)
-    entry.only({"flag", "more_than_days"})
+    entry.only({"flag", "more_than_days", "not_about"})
     flag = entry.text("flag")
     if flag not in flags:
         entry.fail(f"names unknown red flag {flag!r}")
     days = entry.table["more_than_days"]
     if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
         entry.fail("'more_than_days' must be a positive whole number")
-    return DurationRule(flag, days)
-
-
-def _sudden(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> SuddenRule:
-    entry = Entry(path, "[sudden]", value)
-    entry.only({"words", "escalate"})
-    escalate = entry.table["escalate"]
-    if not isinstance(escalate, dict) or not escalate:
-        entry.fail("'escalate' must map red flags to red flags")
-    for slow, sudden in escalate.items():
-        if slow not in flags or sudden not in flags:
-            entry.fail(f"'escalate' names an unknown red flag in {slow!r} = {sudden!r}")
-        elif not flags[sudden].level.is_more_serious_than(flags[slow].level):
-            entry.fail(f"'escalate' {slow!r} = {sudden!r} must lead to a more serious red flag")
-    return SuddenRule(entry.texts("words"), dict(escalate))
+    return DurationRule(flag, days, lexicon.names(entry, "not_about"))
 
 
 def _causes(
@@ -499,8 +396,12 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
         entry = Entry(path, f"[locales.{locale}]", table)
         entry.only(
             {"emergency_number", "emergency_number_spoken", "doctor", "emergency_department", "advice_line"}
-            | {"sources"}
+            | {"sources"},
+            frozenset({"seasons"}),
         )
+        seasons = entry.table.get("seasons", "northern")
+        if seasons not in ("northern", "southern"):
+            entry.fail("'seasons' must be 'northern' or 'southern'")
         number = entry.text("emergency_number")
         if not number.isdigit() and locale != "default":
             entry.fail(f"'emergency_number' {number!r} must be digits")
@@ -512,6 +413,7 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
             entry.text("doctor"),
             entry.text("emergency_department"),
             entry.text("advice_line"),
+            seasons == "southern",
         )
     return locales
 

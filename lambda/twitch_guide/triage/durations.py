@@ -1,0 +1,161 @@
+"""How long something has gone on, in days, from the words people use: "three weeks", "a month and a
+half", "six weeks or so", "2 and a half weeks", "since january", "since easter", "since last tuesday".
+
+A date-relative phrase ("since january") needs today's date, which the request carries; without it, or
+where the date is not knowable ("since the summer" where the seasons are unknown), nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "couple": 2, "few": 3, "several": 3, "half": 0.5,
+}  # fmt: skip
+_UNIT_DAYS = {
+    "minute": 0,
+    "hour": 0,
+    "day": 1,
+    "night": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30,
+    "year": 365,
+}
+_MONTHS = "january february march april may june july august september october november december".split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_COUNT = rf"(?P<count>{_NUMBER}(?:[\s-]+{_NUMBER})?)"
+_UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year)s?"
+# "more than two weeks", "two and a half weeks", "a month and a half", "six weeks or so".
+_SPAN = re.compile(
+    rf"(?P<more>\b(?:more than|over|longer than|at least|upwards of|getting on for)\s+)?"
+    rf"(?:\b(?:the\s+)?(?:past|last)\s+)?"
+    rf"\b{_COUNT}\s+(?:and\s+a\s+(?P<half_before>half)\s+)?(?:of\s+)?{_UNIT}\b"
+    rf"(?P<and_half>\s+and\s+a\s+half)?(?P<plus>\s+and\s+a\s+bit)?(?P<ago>\s+ago)?(?!\s+old\b)"
+)
+_BARE_UNIT = re.compile(
+    r"\b(?:a|one|the past|the last)\s+(?P<unit>week|fortnight|month|year)\b(?P<ago>\s+ago)?(?!\s+old\b)"
+)
+_HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|middle|end)\s+of\s+)?(?:before\s+)?(?:last\s+)?"
+    r"(?:(?:my|the)\s+birthday\s+in\s+)?(?P<what>[a-z]+(?:\s+(?:day|year|holidays))?)"
+)
+_ISO = re.compile(r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$")
+_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31)}
+# Seasons as the northern hemisphere counts them (month the season starts); flipped in the south.
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _count(words: str) -> float | None:
+    words = words.replace("-", " ").strip()
+    if words.startswith(("a ", "an ")):
+        words = words.split(" ", 1)[1]  # "a couple", "a few": the article is not a number
+    try:
+        return float(words)
+    except ValueError:
+        pass
+    total = 0.0
+    for word in words.split():
+        if word not in _NUMBERS:
+            return None
+        total += _NUMBERS[word]
+    return total
+
+
+def duration_days(
+    text: str, *, today: date | None = None, southern: bool = False, with_ago: bool = True
+) -> int | None:
+    """The longest span of days the text describes, or None when it names none.
+
+    'More than two weeks' counts as 15, so that it crosses a 'more than 14 days' threshold. A span with "ago"
+    ("it started three weeks ago") counts only `with_ago`: it is a duration when it says when the twitching
+    began, and only a point in time otherwise ("I fainted five years ago").
+    """
+    text = " ".join(re.sub(r"[^a-z0-9.' -]+", " ", text.lower()).split())
+    spans: list[float] = [iso for word in text.split() if (iso := _iso_days(word)) is not None]
+    for match in _SPAN.finditer(text):
+        if text[: match.start()].endswith(("in ", "within ")) and not match.group("more"):
+            continue  # "not one in fifteen years" counts a gap, not how long the twitch has gone on
+        count = _count(match.group("count"))
+        if count is None or (match.group("ago") and not with_ago):
+            continue
+        if match.group("half_before") or match.group("and_half"):
+            count += 0.5
+        days = count * _UNIT_DAYS[match.group("unit")]
+        if match.group("more") or match.group("plus"):
+            days += 1
+        spans.append(days)
+    for match in _BARE_UNIT.finditer(text):
+        if match.group("ago") and not with_ago:
+            continue
+        spans.append(_UNIT_DAYS[match.group("unit")])
+    for match in _HALF_A.finditer(text):
+        spans.append(_UNIT_DAYS[match.group("unit")] / 2)
+    if today is not None:
+        for match in _SINCE.finditer(text):
+            start = _date_of(match.group("what"), today, southern=southern)
+            if start is not None and start <= today:
+                spans.append((today - start).days)
+    return int(max(spans)) if spans else None
+
+
+def _iso_days(word: str) -> int | None:
+    """Alexa's AMAZON.DURATION values: "P3W" is 21 days, "PT5H" is 0."""
+    match = _ISO.match(word)
+    if match is None or len(word) < 3:
+        return None
+    parts = {k: int(v) for k, v in match.groupdict().items() if v}
+    return parts.get("y", 0) * 365 + parts.get("m", 0) * 30 + parts.get("w", 0) * 7 + parts.get("d", 0)
+
+
+def _date_of(what: str, today: date, *, southern: bool) -> date | None:
+    """The most recent past date a word names: a month, a weekday, a holiday, a season, or None."""
+    first = what.split()[0]
+    if first in _MONTHS:
+        month = _MONTHS.index(first) + 1
+        year = today.year if month <= today.month else today.year - 1
+        return date(year, month, 1)
+    if first in _WEEKDAYS:
+        back = (today.weekday() - _WEEKDAYS.index(first)) % 7 or 7
+        return today - timedelta(days=back)
+    if first in ("yesterday", "today", "tonight"):
+        return today - timedelta(days=1 if first == "yesterday" else 0)
+    if first == "easter":
+        return _last(today, _easter)
+    if what in _HOLIDAYS or first in _HOLIDAYS:
+        month, day = _HOLIDAYS.get(what) or _HOLIDAYS[first]
+        return _last(today, lambda year: date(year, month, day))
+    if first in _SEASONS:
+        month = _SEASONS[first]
+        if southern:
+            month = (month + 5) % 12 + 1
+        return _last(today, lambda year: date(year, month, 1))
+    return None
+
+
+def _last(today: date, on: Callable[[int], date]) -> date:
+    this_year = on(today.year)
+    return this_year if this_year <= today else on(today.year - 1)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    day = (h + el - 7 * m + 114) % 31 + 1
+    return date(year, month, day)

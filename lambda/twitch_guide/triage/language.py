@@ -1,0 +1,212 @@
+"""Speech-recognition text to words the rules can match: normalised, lemmatised, split into statements.
+
+Recognisers hand over lower-case words with or without apostrophes ("cant", "im"), fillers ("um", "so
+basically"), numbers as words or digits, British or American spelling. This module folds all of that into
+one form, maps each word to the lemma the rules are written in ("fell" -> "fall"), using a table generated
+at build time (tools/build_inflections.py), and splits the words where a new statement begins ("but",
+"because", a full stop), because a concept, a negation or a time word only reaches as far as its statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .inflections import INFLECTIONS
+
+# Both forms of every contraction, since recognisers drop apostrophes. "can't" and "couldn't" become one word,
+# "cannot": an inability is part of a symptom ("cannot breathe"), never a denial of it.
+CONTRACTIONS: Mapping[str, str] = {
+    "can't": "cannot", "cant": "cannot", "can not": "cannot", "couldn't": "cannot", "couldnt": "cannot",
+    "could not": "cannot", "unable to": "cannot", "not able to": "cannot", "isn't able to": "cannot",
+    "won't": "will not", "wont": "will not", "don't": "do not", "dont": "do not", "doesn't": "does not",
+    "doesnt": "does not", "didn't": "did not", "didnt": "did not", "isn't": "is not", "isnt": "is not",
+    "aren't": "are not", "arent": "are not", "wasn't": "was not", "wasnt": "was not", "weren't": "were not",
+    "werent": "were not", "haven't": "have not", "havent": "have not", "hasn't": "has not",
+    "hasnt": "has not", "hadn't": "had not", "hadnt": "had not", "shouldn't": "should not",
+    "shouldnt": "should not", "wouldn't": "would not", "wouldnt": "would not", "ain't": "is not",
+    "aint": "is not", "i'm": "i am", "im": "i am", "i've": "i have", "ive": "i have", "i'd": "i would",
+    "i'll": "i will", "it's": "it is", "its": "it is", "he's": "he is", "hes": "he is", "she's": "she is",
+    "shes": "she is", "that's": "that is", "thats": "that is", "there's": "there is", "theres": "there is",
+    "what's": "what is", "whats": "what is", "they're": "they are", "theyre": "they are",
+    "you're": "you are", "youre": "you are", "we're": "we are", "let's": "let us", "who's": "who is",
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of", "sorta": "sort of",
+    "dunno": "do not know", "y'know": "you know",
+}  # fmt: skip
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+# Full stops, commas and the like end a statement; so does a dash between words.
+_SEGMENT_PUNCTUATION = re.compile(r"[!?;:,]+|\.(?!\d)|\s[-\u2013\u2014]+\s")
+_NOT_WORD = re.compile(r"[^a-z0-9'# ]+")  # "#" stands for any number in the rules' own phrases
+_DIGITS = re.compile(r"\b(?!p(?:t?\d+[ymwdhs])+\b)(\w*?\d)([a-z])")  # "3kg" -> "3 kg", but not Alexa's "p3w"
+_SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*){2,}")  # "a.l.s." -> "als"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One statement: its lemmas, and for each lemma the word as the caller said it."""
+
+    lemmas: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The language tables a rule set declares: rewrites, fillers and the words that end a statement."""
+
+    rewrites: Mapping[tuple[str, ...], tuple[str, ...]]
+    idioms: Mapping[tuple[str, ...], tuple[str, ...]]
+    fillers: frozenset[tuple[str, ...]]
+    breaks: frozenset[str]
+    max_rewrite: int
+    max_idiom: int
+
+    @classmethod
+    def build(
+        cls,
+        rewrites: Mapping[str, str],
+        idioms: Mapping[str, str],
+        fillers: tuple[str, ...],
+        breaks: tuple[str, ...],
+    ) -> Vocabulary:
+        """Rewrites apply to words as spoken; idioms to lemmas ("fell asleep" and "falling asleep" alike)."""
+        table = {**CONTRACTIONS, **rewrites}
+        pairs = {tuple(k.split()): tuple(v.split()) for k, v in table.items()}
+        lemma_idioms = {tuple(lemma(w) for w in k.split()): tuple(v.split()) for k, v in idioms.items()}
+        filler_phrases = frozenset(tuple(f.split()) for f in fillers)
+        longest = max(len(k) for k in [*pairs, *filler_phrases])
+        return cls(
+            pairs,
+            lemma_idioms,
+            filler_phrases,
+            frozenset(breaks),
+            longest,
+            max(map(len, lemma_idioms), default=0),
+        )
+
+
+NUMBER, YEAR = "#", "#year"
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
+)
+
+
+def lemma(word: str) -> str:
+    """The rules' form of a word: 'fell' -> 'fall', 'drooping' -> 'droop'; unknown words stay as they are.
+    A number is '#' and a year '#year', so the rules can say "when I was #" or "back in #year"."""
+    if word.isdigit():
+        return YEAR if len(word) == 4 and word[:2] in ("19", "20") else NUMBER
+    if word in _NUMBER_WORDS:
+        return NUMBER
+    return INFLECTIONS.get(word, word)
+
+
+def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:
+    """Split an utterance into statements of lemmas (never empty: a blank utterance gives no segments)."""
+    text = text.translate(_APOSTROPHES).lower()
+    text = _SPELLED_LETTERS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
+    text = _DIGITS.sub(r"\1 \2", text)
+    result: list[Segment] = []
+    for part in _SEGMENT_PUNCTUATION.split(text):
+        words = _join_spelled(_NOT_WORD.sub(" ", part).replace(" '", " ").replace("' ", " ").split())
+        words = _rewrite(words, vocabulary)
+        current: list[str] = []
+        for word in words:
+            if word in vocabulary.breaks:
+                _append(result, current, vocabulary)
+                current = []
+            else:
+                current.append(word)
+        _append(result, current, vocabulary)
+    return tuple(result)
+
+
+def words_of(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """All lemmas of a phrase as one sequence (how the rules' own phrases are read)."""
+    return tuple(lemma for segment in segments(text, vocabulary) for lemma in segment.lemmas)
+
+
+def _append(result: list[Segment], words: list[str], vocabulary: Vocabulary) -> None:
+    if not words:
+        return
+    lemmas = [lemma(w) for w in words]
+    if vocabulary.idioms:
+        lemmas, words = _idioms(lemmas, words, vocabulary)
+    result.append(Segment(tuple(lemmas), tuple(words)))
+
+
+def _idioms(lemmas: list[str], words: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
+    out_lemmas: list[str] = []
+    out_words: list[str] = []
+    i = 0
+    while i < len(lemmas):
+        for size in range(min(vocabulary.max_idiom, len(lemmas) - i), 1, -1):
+            replacement = vocabulary.idioms.get(tuple(lemmas[i : i + size]))
+            if replacement is not None:
+                out_lemmas.extend(replacement)
+                out_words.extend(replacement)
+                i += size
+                break
+        else:
+            out_lemmas.append(lemmas[i])
+            out_words.append(words[i])
+            i += 1
+    return out_lemmas, out_words
+
+
+def _join_spelled(words: list[str]) -> list[str]:
+    """Letters spelled out one by one ("a l s", "b f s") become one word, as the rules write them."""
+    joined: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        # A trailing "a" or "i" is a word of its own: "is b f s a cause" is "bfs" + "a".
+        tail = [run.pop()] if len(run) >= 3 and run[-1] in ("a", "i") else []
+        if len(run) >= 2 and not set(run) <= {"a", "i"}:
+            joined.append("".join(run))
+        else:
+            joined.extend(run)
+        joined.extend(tail)
+        run = []
+        if word:
+            joined.append(word)
+    return joined
+
+
+def _rewrite(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Expand contractions, then apply the rules' rewrites and drop fillers, longest phrase first, whole
+    words only (two passes, so "won't wake up" becomes "will not wake up", then "cannot wake up")."""
+    words = [w.strip("'") for w in words if w.strip("'")]
+    expanded: list[str] = []
+    for word in words:
+        expanded.extend(CONTRACTIONS.get(word, word).split())
+    return _replace(expanded, vocabulary)
+
+
+def _replace(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(vocabulary.max_rewrite, len(words) - i), 0, -1):
+            phrase = tuple(words[i : i + size])
+            if phrase in vocabulary.fillers:
+                i += size
+                break
+            replacement = vocabulary.rewrites.get(phrase)
+            if replacement is not None:
+                out.extend(replacement)
+                i += size
+                break
+        else:
+            out.append(_without_apostrophe(words[i]))
+            i += 1
+    return out
+
+
+def _without_apostrophe(word: str) -> str:
+    """A possessive is its noun ("husband's" -> "husband"); any other apostrophe is dropped."""
+    return word[:-2] if word.endswith("'s") else word.replace("'", "")

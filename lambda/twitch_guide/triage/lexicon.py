@@ -1,0 +1,120 @@
+"""Load the rule set's language: [language] (rewrites, idioms, fillers, negation), [vocab] (markers, places,
+signs, topic words) and [topics]; and read the concepts that red flags and topics are made of.
+
+Validated as strictly as the rest of the rules: a concept that names an unknown vocabulary, a marker that is
+missing, or a vocabulary claimed by two groups fails at load, so a typo fails the tests and never a caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .language import Vocabulary
+from .understanding import MARKERS, Concept, Grammar
+from .validation import Entry
+
+# Markers have a built-in meaning; signs are what happens to a body (a time word attaches to the nearest one);
+# context is where and in what circumstances; topics are the words of information questions.
+VOCAB_GROUPS = ("markers", "context", "signs", "topics")
+# The topics the conversation answers; the rule set says how each is recognised, and in which order.
+TOPICS = ("als", "bfs", "healing", "self_care", "how_long", "when_to_see_doctor", "causes", "what_is")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    grammar: Grammar
+    vocab: Mapping[str, tuple[str, ...]]
+    signs: frozenset[str]
+    topics: Mapping[str, tuple[Concept, ...]]
+
+    def concepts(self, entry: Entry, key: str = "concepts") -> tuple[Concept, ...]:
+        """A list of concepts, each a list of vocabulary names or '=literal words'."""
+        raw = entry.table.get(key)
+        if not isinstance(raw, list) or not raw:
+            entry.fail(f"'{key}' must be a non-empty list of concepts (lists of vocabulary names)")
+        concepts: list[Concept] = []
+        for concept in raw:
+            if not isinstance(concept, list) or not concept or not all(isinstance(p, str) for p in concept):
+                entry.fail(f"'{key}': {concept!r} must be a non-empty list of names")
+            for part in concept:
+                if not part.startswith("=") and part not in self.vocab:
+                    entry.fail(f"'{key}' names unknown vocabulary {part!r}")
+                if part.startswith("=") and not part[1:].strip():
+                    entry.fail(f"'{key}' has an empty literal")
+            concepts.append(Concept(tuple(concept)))
+        return tuple(concepts)
+
+    def names(self, entry: Entry, key: str) -> tuple[str, ...]:
+        """A list of vocabulary names (for `unless`)."""
+        names = entry.texts(key)
+        unknown = [n for n in names if n not in self.vocab]
+        if unknown:
+            entry.fail(f"'{key}' names unknown vocabulary {unknown}")
+        return names
+
+
+def load_lexicon(path: Path, document: Mapping[str, Any]) -> Lexicon:
+    language = Entry(path, "[language]", document.get("language"))
+    # `not_inflections` is read by tools/build_inflections.py only; the skill reads the table it generates.
+    language.only(
+        {"fillers", "breaks", "negators", "scope_ends", "clause_ends", "glue", "rewrites", "idioms"}
+        | {"not_inflections"}
+    )
+    language.texts("not_inflections")
+    vocabulary = Vocabulary.build(
+        _pairs(Entry(path, "[language.rewrites]", language.table["rewrites"])),
+        _pairs(Entry(path, "[language.idioms]", language.table["idioms"])),
+        language.texts("fillers"),
+        language.texts("breaks"),
+    )
+    grammar = Grammar(
+        vocabulary,
+        negators=frozenset(language.texts("negators")),
+        scope_ends=frozenset(language.texts("scope_ends")),
+        clause_ends=frozenset(language.texts("clause_ends")),
+        glue=frozenset(language.texts("glue")),
+    )
+    groups = Entry(path, "[vocab]", document.get("vocab"))
+    groups.only(set(VOCAB_GROUPS))
+    vocab: dict[str, tuple[str, ...]] = {}
+    signs: set[str] = set()
+    for group in VOCAB_GROUPS:
+        table = Entry(path, f"[vocab.{group}]", groups.table[group])
+        for name in table.table:
+            if name in vocab:
+                table.fail(f"vocabulary {name!r} is declared in two groups")
+            if not name.replace("_", "").isalnum() or not name.islower():
+                table.fail(f"vocabulary name {name!r} must be lower-case letters and underscores")
+            vocab[name] = table.texts(name)
+        if group == "markers":
+            missing = MARKERS - set(table.table)
+            if missing:
+                table.fail(f"missing marker vocabularies {sorted(missing)}")
+            extra = set(table.table) - MARKERS
+            if extra:
+                table.fail(
+                    f"unknown markers {sorted(extra)}; other vocabularies go under context, signs or topics"
+                )
+        if group == "signs":
+            signs.update(table.table)
+    lexicon = Lexicon(grammar, vocab, frozenset(signs), {})
+    topics_entry = Entry(path, "[topics]", document.get("topics"))
+    topics_entry.only(set(TOPICS))
+    topics: dict[str, tuple[Concept, ...]] = {}
+    for topic, table in topics_entry.table.items():  # in the file's order: the first topic met wins
+        entry = Entry(path, f"[topics.{topic}]", table)
+        entry.only({"concepts"})
+        topics[topic] = lexicon.concepts(entry)
+    return Lexicon(grammar, vocab, frozenset(signs), topics)
+
+
+def _pairs(entry: Entry) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for key, value in entry.table.items():
+        if not isinstance(value, str) or not key.strip():
+            entry.fail(f"{key!r} must map to text")
+        pairs[key.lower()] = value.lower()
+    return pairs

@@ -1,0 +1,439 @@
+"""Turn one utterance into an understanding: the red flags it affirms or denies, who they are about, when
+they happened, any duration, named causes and the information topic asked about. Pure Python, no ASK.
+
+Concepts, not phrases: a red flag is a set of combinations of vocabularies ("a face word + a droop word"),
+each met when every part occurs in one statement, in any order. Around that, a few rules of plain English:
+- a statement ends at a full stop or a word such as "but" or "because"; a clause inside it ends at "and",
+  "then", "now" (the rules' `clause_ends`);
+- a negator ("not", "no", "never", "without") denies what follows it, across "or" ("no pain or numbness")
+  but not past a `scope_ends` word ("I'm not weak and I can't breathe");
+- a suddenness word belongs to the nearest sign or twitch, preferring its own clause, so "my eyelid suddenly
+  started going and my arm feels heavy" is about a sudden twitch; a statement that is only a time word ("it
+  came on out of nowhere") lends it to its neighbours;
+- "long ago" ("when I was a teenager", "back in 2019") makes the signs of its clause history, not findings;
+- a sign in a hypothetical ("what if I get numbness") is not reported, unless it is an emergency sign;
+- a duration counts when its clause is about the twitch or a sign, not a medicine taken "for years";
+- each sign belongs to the person named nearest before it (the caller, another adult, a child, an animal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from .durations import duration_days
+from .language import Segment, Vocabulary, segments, words_of
+
+
+class Who(StrEnum):
+    """Whom a statement is about."""
+
+    SELF = "self"
+    ADULT = "adult"
+    CHILD = "child"
+    ANIMAL = "animal"
+
+
+# Marker vocabularies every rule set declares; their meaning is the rules of English above.
+SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN = (
+    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun"
+)  # fmt: skip
+PERSON_MARKERS: Mapping[str, Who] = {
+    "self": Who.SELF,
+    "other_adult": Who.ADULT,
+    "child": Who.CHILD,
+    "animal": Who.ANIMAL,
+}
+MARKERS = frozenset({SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, *PERSON_MARKERS})
+_BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One way to express a finding or topic: every part (a vocabulary name, or "=literal words") in one
+    statement."""
+
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FlagConcepts:
+    """How one red flag is recognised: any of its concepts, unless one of `unless` is in the statement.
+    `clause` keeps each concept inside one clause ("the same tablets for years, and my eye has started")."""
+
+    concepts: tuple[Concept, ...]
+    unless: frozenset[str] = frozenset()
+    clause: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The rules of plain English the matcher applies, as word lists declared in the rule set."""
+
+    vocabulary: Vocabulary
+    negators: frozenset[str]
+    scope_ends: frozenset[str]
+    clause_ends: frozenset[str]
+    glue: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """What one utterance says. Flags are ordered most serious first."""
+
+    flags: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+    topic: str | None = None
+    healing_context: str | None = None
+    about: Who = Who.SELF
+    duration_days: int | None = None
+    # Flags heard about someone other than the caller, by flag id.
+    others: Mapping[str, Who] = field(default_factory=dict)
+    twitch: bool = False  # the twitch itself was mentioned ("my leg twitched")
+
+    @property
+    def heard_anything(self) -> bool:
+        return bool(self.flags or self.denied or self.history or self.causes or self.topic or self.twitch)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    vocab: str
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class _Statement:
+    """A segment with its hits, the clause of each word, and what the markers attached to its signs."""
+
+    segment: Segment
+    hits: list[_Hit]
+    clauses: tuple[int, ...]
+    sudden_at: set[int] = field(default_factory=set)  # starts of sign hits described as sudden
+    long_ago: set[int] = field(default_factory=set)  # starts of sign hits placed long ago
+    hypothetical: bool = False
+    question: bool = False
+
+    def clause_of(self, hit: _Hit) -> int:
+        return self.clauses[hit.start]
+
+    def in_clause(self, clause: int) -> _Statement:
+        hits = [h for h in self.hits if self.clause_of(h) == clause]
+        return _Statement(
+            self.segment, hits, self.clauses, self.sudden_at, self.long_ago, self.hypothetical, self.question
+        )
+
+
+class Understander:
+    """Compiles a rule set's vocabularies and concepts once; `understand` then reads one utterance."""
+
+    def __init__(
+        self,
+        grammar: Grammar,
+        vocab: Mapping[str, tuple[str, ...]],
+        signs: frozenset[str],
+        flags: Mapping[str, FlagConcepts],
+        topics: Mapping[str, tuple[Concept, ...]],
+        causes: Mapping[str, tuple[str, ...]],
+        healing: Mapping[str, tuple[str, ...]],
+        emergencies: frozenset[str],
+        duration_flag: str,
+        more_than_days: int,
+        southern_locales: frozenset[str] = frozenset(),
+        duration_not_about: frozenset[str] = frozenset(),
+    ) -> None:
+        """`flags` in order of seriousness, most serious first; `topics` in the order they are tried."""
+        self.grammar = grammar
+        self._signs = signs
+        self._flags = flags
+        self._topics = topics
+        self._order = {flag: rank for rank, flag in enumerate(flags)}
+        self._emergencies = emergencies
+        self._duration_flag, self._more_than_days = duration_flag, more_than_days
+        self._southern_locales = southern_locales
+        self._duration_not_about = duration_not_about | {LONG_AGO}
+        self._causes = tuple(causes)
+        self._healing = tuple(healing)
+        self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        phrases: dict[str, Iterable[str]] = dict(vocab)
+        phrases.update({f"cause:{k}": v for k, v in causes.items()})
+        phrases.update({f"healing:{k}": v for k, v in healing.items()})
+        for concepts in [*(f.concepts for f in flags.values()), *topics.values()]:
+            for part in (p for c in concepts for p in c.parts if p.startswith("=")):
+                phrases[part] = (part[1:],)
+        for name, entries in phrases.items():
+            for phrase in entries:
+                lemmas = words_of(phrase, grammar.vocabulary)
+                if lemmas:
+                    self._index.setdefault(lemmas[0], []).append((lemmas, name))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda c: -len(c[0]))  # the longest phrase of a vocabulary wins
+
+    # --- the one entry point --------------------------------------------------------------------------
+    def understand(self, text: str, *, today: date | None = None, locale: str = "") -> Understanding:
+        statements = [self._statement(s) for s in segments(text, self.grammar.vocabulary)]
+        self._attach_markers(statements)
+        present: dict[str, Who] = {}
+        denied: set[str] = set()
+        history: set[str] = set()
+        last_person = Who.SELF
+        for statement in statements:
+            for flag, rule in self._flags.items():
+                if flag in present:
+                    continue
+                for hits, negated, view in self._met(statement, rule):
+                    if negated:
+                        denied.add(flag)
+                    elif any(h.start in view.long_ago for h in hits):
+                        history.add(flag)
+                    elif not (view.hypothetical and flag not in self._emergencies):
+                        present[flag] = self._person_before(view, hits[0].start, last_person)
+                        break
+            last_person = self._last_person(statement, last_person)
+        days = self._days(statements, today, southern=locale in self._southern_locales)
+        if days is not None:
+            # A stated duration is more precise than a vague phrase: "for two weeks" is not "for weeks".
+            present.pop(self._duration_flag, None)
+            if days > self._more_than_days:
+                present[self._duration_flag] = self._subject(statements)
+        people = {f: who for f, who in present.items() if who is not Who.ANIMAL}
+        flags = self._sorted(people)
+        about = people[flags[0]] if flags else self._subject(statements)
+        causes = self._named(statements, "cause:", self._causes)
+        return Understanding(
+            flags=flags,
+            denied=self._sorted(denied - set(people)),
+            history=self._sorted(history - set(people)),
+            causes=causes,
+            topic=self._topic(statements, causes),
+            healing_context=next(iter(self._named(statements, "healing:", self._healing)), None),
+            about=about,
+            duration_days=days,
+            others={f: who for f, who in people.items() if who is not Who.SELF},
+            twitch=any(h.vocab == TWITCH for s in statements for h in s.hits),
+        )
+
+    # --- statements and hits --------------------------------------------------------------------------
+    def _statement(self, segment: Segment) -> _Statement:
+        lemmas = segment.lemmas
+        hits: list[_Hit] = []
+        for start, lemma in enumerate(lemmas):
+            seen: set[str] = set()
+            for phrase, name in self._index.get(lemma, ()):
+                if name not in seen and (end := self._match_end(lemmas, start, phrase)) > start:
+                    seen.add(name)
+                    hits.append(_Hit(name, start, end))
+        long_ago = [h for h in hits if h.vocab == LONG_AGO]
+        # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
+        hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(_inside(h, t) for t in long_ago))]
+        covered = {i for h in hits if h.vocab not in MARKERS for i in range(h.start, h.end)}
+        hits = [
+            h
+            if h.vocab in MARKERS
+            else _Hit(h.vocab, h.start, h.end, self._negated(lemmas, h.start, covered))
+            for h in hits
+        ]
+        clauses, clause = [], 0
+        for word in lemmas:
+            clause += word in self.grammar.clause_ends
+            clauses.append(clause)
+        # A one-word question cue ("can", "is") asks only at the start of a statement; "is it" asks anywhere.
+        question = any(h.vocab == QUESTION and (h.start == 0 or h.end - h.start > 1) for h in hits)
+        hypothetical = any(h.vocab == HYPOTHETICAL for h in hits)
+        return _Statement(segment, hits, tuple(clauses), hypothetical=hypothetical, question=question)
+
+    def _match_end(self, lemmas: tuple[str, ...], start: int, phrase: tuple[str, ...]) -> int:
+        """Just past the phrase if it matches at start (small words such as "my" allowed inside), else -1."""
+        position = start + 1
+        for token in phrase[1:]:
+            skipped = 0
+            while position < len(lemmas) and lemmas[position] != token:
+                if lemmas[position] not in self.grammar.glue or skipped >= 2:
+                    return -1
+                skipped += 1
+                position += 1
+            if position >= len(lemmas):
+                return -1
+            position += 1
+        return position
+
+    def _negated(self, lemmas: tuple[str, ...], start: int, covered: set[int]) -> bool:
+        """A negator earlier in the same scope, not itself part of a phrase ("no feeling" is numbness)."""
+        for back in range(start - 1, -1, -1):
+            word = lemmas[back]
+            if word in self.grammar.scope_ends:
+                return False
+            if word in self.grammar.negators and back not in covered:
+                return True
+        return False
+
+    def _is_anchor(self, hit: _Hit) -> bool:
+        return hit.vocab in self._signs or hit.vocab == TWITCH
+
+    def _attach_markers(self, statements: list[_Statement]) -> None:
+        """Give each suddenness word to the nearest sign or twitch, and each long-ago word to what its clause
+        says; a statement with no sign lends suddenness to both neighbours, "long ago" to the one before."""
+        lends_sudden: list[bool] = []
+        lends_long_ago: list[bool] = []
+        for statement in statements:
+            orphan_sudden = orphan_long_ago = False
+            for marker in (h for h in statement.hits if h.vocab in (SUDDEN, LONG_AGO)):
+                anchors = [h for h in statement.hits if self._is_anchor(h) and not _inside(h, marker)]
+                if marker.vocab == LONG_AGO:
+                    # Everything said in its clause (a fit, a medicine started); for "I had a fit, when I was
+                    # twelve" the clause before it.
+                    things = [h for h in statement.hits if h.vocab not in MARKERS and not _inside(h, marker)]
+                    clause = statement.clause_of(marker)
+                    own = [h for h in things if statement.clause_of(h) == clause]
+                    before = [h for h in things if statement.clause_of(h) == clause - 1]
+                    statement.long_ago.update(h.start for h in own or before)
+                    orphan_long_ago |= not things
+                    continue
+                if not anchors:
+                    orphan_sudden = True
+                    continue
+                clause = statement.clause_of(marker)
+                # In a tie a sign wins over the twitch: caution.
+                nearest = min(
+                    anchors,
+                    key=lambda h: (statement.clause_of(h) != clause, _distance(h, marker), h.vocab == TWITCH),
+                )
+                if nearest.vocab != TWITCH:
+                    statement.sudden_at.update(
+                        h.start for h in anchors if h.vocab != TWITCH and _distance(h, nearest) == 0
+                    )
+            lends_sudden.append(orphan_sudden)
+            lends_long_ago.append(orphan_long_ago)
+        for i, statement in enumerate(statements):
+            signs = [h.start for h in statement.hits if h.vocab in self._signs]
+            if any(lends_sudden[j] for j in (i - 1, i + 1) if 0 <= j < len(statements)):
+                statement.sudden_at.update(signs)
+            if i + 1 < len(statements) and lends_long_ago[i + 1]:
+                statement.long_ago.update(signs)
+
+    def _met(
+        self, statement: _Statement, rule: FlagConcepts
+    ) -> Iterator[tuple[list[_Hit], bool, _Statement]]:
+        """Each concept of a flag met in the statement (or in one of its clauses), with its hits and whether
+        it is denied."""
+        views = (
+            [statement.in_clause(c) for c in sorted(set(statement.clauses))] if rule.clause else [statement]
+        )
+        for view in views:
+            if rule.unless and any(h.vocab in rule.unless and not h.negated for h in view.hits):
+                continue  # "sore after the gym" is not the pain a doctor should see
+            for concept in rule.concepts:
+                found = self._satisfied(view, concept)
+                if found is not None:
+                    yield found[0], found[1], view
+
+    def _satisfied(self, statement: _Statement, concept: Concept) -> tuple[list[_Hit], bool] | None:
+        """The hits that meet a concept in one statement, and whether they are denied; None if unmet."""
+        chosen: list[_Hit] = []
+        negated = False
+        for part in concept.parts:
+            if part == SUDDEN:
+                continue
+            candidates = [h for h in statement.hits if h.vocab == part]
+            if not candidates:
+                return None
+            affirmed = [h for h in candidates if not h.negated]
+            chosen.append((affirmed or candidates)[0])
+            negated |= not affirmed
+        if SUDDEN in concept.parts and not any(h.start in statement.sudden_at for h in chosen):
+            return None
+        return chosen, negated
+
+    # --- time ---------------------------------------------------------------------------------------------
+    def _days(self, statements: Sequence[_Statement], today: date | None, *, southern: bool) -> int | None:
+        """The longest duration stated, except in a clause about something else ("on the same tablets for
+        years", the rules' `[duration] not_about`) or long ago."""
+        found: list[int] = []
+        for statement in statements:
+            for clause in sorted(set(statement.clauses)):
+                view = statement.in_clause(clause)
+                if any(h.vocab in self._duration_not_about for h in view.hits):
+                    continue
+                positions = [i for i, c in enumerate(statement.clauses) if c == clause]
+                words = " ".join(statement.segment.words[i] for i in positions)
+                lemmas = {statement.segment.lemmas[i] for i in positions}
+                days = duration_days(words, today=today, southern=southern, with_ago=bool(_BEGAN & lemmas))
+                if days is not None:
+                    found.append(days)
+        return max(found, default=None)
+
+    # --- people -------------------------------------------------------------------------------------------
+    def _person_before(self, statement: _Statement, position: int, last: Who) -> Who:
+        people = [h for h in statement.hits if h.vocab in PERSON_MARKERS or h.vocab == PRONOUN]
+        before = [h for h in people if h.start < position]
+        if before:
+            return self._who(before[-1], last)
+        return self._who(people[0], last) if people else last
+
+    @staticmethod
+    def _who(hit: _Hit, last: Who) -> Who:
+        if hit.vocab == PRONOUN:
+            return last if last is not Who.SELF else Who.ADULT
+        return PERSON_MARKERS[hit.vocab]
+
+    @staticmethod
+    def _last_person(statement: _Statement, last: Who) -> Who:
+        for hit in statement.hits:
+            if hit.vocab in PERSON_MARKERS:
+                last = PERSON_MARKERS[hit.vocab]
+        return last
+
+    def _subject(self, statements: Sequence[_Statement]) -> Who:
+        """Whom an utterance with no sign is about: the person nearest before the twitch, else the first
+        person named."""
+        last = Who.SELF
+        first: Who | None = None
+        for statement in statements:
+            for hit in sorted(statement.hits, key=lambda h: h.start):
+                if hit.vocab == TWITCH:
+                    return self._person_before(statement, hit.start, last) if first is not None else last
+                if hit.vocab in PERSON_MARKERS:
+                    last = PERSON_MARKERS[hit.vocab]
+                    first = first or last
+        return first or Who.SELF
+
+    # --- topics and named things ----------------------------------------------------------------------
+    @staticmethod
+    def _named(statements: Sequence[_Statement], prefix: str, order: tuple[str, ...]) -> tuple[str, ...]:
+        named = {
+            h.vocab.removeprefix(prefix)
+            for s in statements
+            for h in s.hits
+            if h.vocab.startswith(prefix) and not h.negated
+        }
+        return tuple(item for item in order if item in named)
+
+    def _topic(self, statements: Sequence[_Statement], causes: tuple[str, ...]) -> str | None:
+        for topic, concepts in self._topics.items():
+            if any(self._satisfied(s, c) is not None for s in statements for c in concepts):
+                # "What causes it, is it the coffee?": the named cause has its own answer.
+                return "cause" if topic == "causes" and causes else topic
+        if causes and any(s.question for s in statements):
+            return "cause"
+        return None
+
+    def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
+
+
+def _inside(hit: _Hit, outer: _Hit) -> bool:
+    return outer.start <= hit.start and hit.end <= outer.end and hit is not outer
+
+
+def _distance(a: _Hit, b: _Hit) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0

@@ -1,0 +1,92 @@
+"""Strict reading of TOML content files: every error names the file and the entry, so a typo fails the tests,
+never a caller. Shared by the rules, the language tables and the conversation's prompts."""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .levels import Level
+
+PLACEHOLDERS = frozenset({"emergency_number", "doctor", "emergency_department", "advice_line"})
+
+
+class RulesError(ValueError):
+    """The rule file breaks the format; the message names the file and the entry."""
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise RulesError(f"{path.name}: cannot be read: {error}") from error
+
+
+class Entry:
+    """Reads one table of a TOML document, naming file and entry in every error (also used for prompts)."""
+
+    def __init__(self, path: Path, where: str, table: Any) -> None:
+        self.path, self.where = path, where
+        if not isinstance(table, dict):
+            self.fail("must be a table")
+        self.table: dict[str, Any] = table
+        if isinstance(table.get("id"), str):
+            self.where = f"{where} '{table['id']}'"
+
+    def fail(self, problem: str) -> NoReturn:
+        raise RulesError(f"{self.path.name}: {self.where}: {problem}")
+
+    def only(self, required: set[str], optional: frozenset[str] = frozenset()) -> None:
+        unknown = set(self.table) - required - optional
+        if unknown:
+            self.fail(f"unknown key(s) {sorted(unknown)}")
+        missing = required - set(self.table)
+        if missing:
+            self.fail(f"missing key(s) {sorted(missing)}")
+
+    def text(self, key: str, *, spoken: bool = False) -> str:
+        value = self.table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"'{key}' must be non-empty text")
+        if spoken:
+            _check_placeholders(self, key, value)
+        return value.strip()
+
+    def texts(self, key: str, *, min_count: int = 1) -> tuple[str, ...]:
+        values = self.table.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+            self.fail(f"'{key}' must be a list of non-empty texts")
+        if len(values) < min_count:
+            self.fail(f"'{key}' needs at least {min_count} entries, has {len(values)}")
+        normalised = [" ".join(v.lower().split()) for v in values]
+        duplicates = sorted({v for v in normalised if normalised.count(v) > 1})
+        if duplicates:
+            self.fail(f"'{key}' repeats {duplicates}")
+        return tuple(v.strip() for v in values)
+
+    def level(self, key: str) -> Level:
+        value = self.table.get(key)
+        try:
+            return Level(str(value))
+        except ValueError:
+            self.fail(f"'{key}' = {value!r} is not a level (one of {[lv.value for lv in Level]})")
+
+    def sources(self, known: Mapping[str, object]) -> tuple[str, ...]:
+        cited = self.texts("sources")
+        unknown = [s for s in cited if s not in known]
+        if unknown:
+            self.fail(f"cites unknown source(s) {unknown}")
+        return cited
+
+
+def _check_placeholders(entry: Entry, key: str, value: str) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as error:
+        entry.fail(f"'{key}' has a broken placeholder: {error}")
+    unknown = names - PLACEHOLDERS
+    if unknown:
+        entry.fail(f"'{key}' uses unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
