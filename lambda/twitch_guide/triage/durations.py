@@ -43,13 +43,21 @@ _SPAN = re.compile(
 _BARE_UNIT = re.compile(
     r"\b(?:a|one|the past|the last)\s+(?P<unit>week|fortnight|month|year)\b(?P<ago>\s+ago)?(?!\s+old\b)"
 )
-_HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
-_SINCE = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|middle|end)\s+of\s+)?(?:before\s+)?(?:last\s+)?"
-    r"(?:(?:my|the)\s+birthday\s+in\s+)?(?P<what>[a-z]+(?:\s+(?:day|year|holidays))?)"
+# A plural unit with no number means a few of them: "for weeks", "for months now", "the past few days".
+_PLURAL = re.compile(
+    r"\b(?:for|over|these|the past|the last|past|last|many|several)\s+(?P<unit>day|week|month|year)s\b"
+    r"|\b(?P<unit_now>day|week|month|year)s\s+now\b"
 )
+_HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
+_SINCE = re.compile(r"\bsince\b(?P<rest>(?:\s+[a-z']+){1,9})")
 _ISO = re.compile(r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$")
-_HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "halloween": (10, 31)}
+_HOLIDAYS = {
+    "christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new years": (1, 1), "halloween": (10, 31),
+    "bonfire night": (11, 5), "guy fawkes": (11, 5), "valentine": (2, 14), "valentines": (2, 14),
+    "boxing day": (12, 26), "hogmanay": (12, 31), "fourth of": (7, 4), "independence day": (7, 4),
+    "canada day": (7, 1), "australia day": (1, 26), "anzac day": (4, 25),
+}  # fmt: skip
+_TWO_WORD_DATES = frozenset({"labor day", "labour day"} | {name for name in _HOLIDAYS if " " in name})
 # Seasons as the northern hemisphere counts them (month the season starts); flipped in the south.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -97,11 +105,13 @@ def duration_days(
         if match.group("ago") and not with_ago:
             continue
         spans.append(_UNIT_DAYS[match.group("unit")])
+    for match in _PLURAL.finditer(text):
+        spans.append(3 * _UNIT_DAYS[match.group("unit") or match.group("unit_now")])
     for match in _HALF_A.finditer(text):
         spans.append(_UNIT_DAYS[match.group("unit")] / 2)
     if today is not None:
         for match in _SINCE.finditer(text):
-            start = _date_of(match.group("what"), today, southern=southern)
+            start = _since(match.group("rest").split(), today, southern=southern)
             if start is not None and start <= today:
                 spans.append((today - start).days)
     return int(max(spans)) if spans else None
@@ -114,6 +124,34 @@ def _iso_days(word: str) -> int | None:
         return None
     parts = {k: int(v) for k, v in match.groupdict().items() if v}
     return parts.get("y", 0) * 365 + parts.get("m", 0) * 30 + parts.get("w", 0) * 7 + parts.get("d", 0)
+
+
+def _since(words: list[str], today: date, *, southern: bool) -> date | None:
+    """The date a "since ..." names: its first word that is a date ("since the start of january", "since
+    before her birthday in october", "since I got back from holiday in august", "since the clocks went back")."""
+    if words[:1] == ["the"] and words[1:3] == ["clocks", "went"] or words[:2] == ["the", "clocks"]:
+        return _last(today, _clocks_back)
+    for i, word in enumerate(words):
+        two = " ".join(words[i : i + 2])
+        before = words[i - 1] if i else ""
+        if word in _AMBIGUOUS and i and before not in _DATE_LEAD:
+            continue  # "since I may have", "since I had a fall": not a month or a season
+        found = _date_of(two, today, southern=southern) if two in _TWO_WORD_DATES else None
+        found = found or _date_of(word, today, southern=southern)
+        if found is not None:
+            return found
+    return None
+
+
+# Words that are dates only after "the", "in", "last" and the like: "since the fall", not "since a fall".
+_AMBIGUOUS = frozenset({"may", "fall", "march", "spring"})
+_DATE_LEAD = frozenset({"the", "in", "of", "last", "this", "early", "late", "mid", "since", "start", "end"})
+
+
+def _clocks_back(year: int) -> date:
+    """The last Sunday of October, when Europe's clocks go back (the US follows a week later)."""
+    last = date(year, 10, 31)
+    return last - timedelta(days=(last.weekday() + 1) % 7)
 
 
 def _date_of(what: str, today: date, *, southern: bool) -> date | None:
@@ -133,6 +171,10 @@ def _date_of(what: str, today: date, *, southern: bool) -> date | None:
     if what in _HOLIDAYS or first in _HOLIDAYS:
         month, day = _HOLIDAYS.get(what) or _HOLIDAYS[first]
         return _last(today, lambda year: date(year, month, day))
+    if what in ("labor day", "labour day"):  # the first Monday of September (US and Canada)
+        return _last(
+            today, lambda year: date(year, 9, 1) + timedelta(days=(7 - date(year, 9, 1).weekday()) % 7)
+        )
     if first in _SEASONS:
         month = _SEASONS[first]
         if southern:

@@ -274,7 +274,8 @@ class Understander:
         return False
 
     def _is_anchor(self, hit: _Hit) -> bool:
-        return hit.vocab in self._signs or hit.vocab == TWITCH
+        """Signs, literal concept words ("=forget") and the twitch: what a time word can describe."""
+        return hit.vocab in self._signs or hit.vocab == TWITCH or hit.vocab.startswith("=")
 
     def _attach_markers(self, statements: list[_Statement]) -> None:
         """Give each suddenness word to the nearest sign or twitch, and each long-ago word to what its clause
@@ -305,13 +306,15 @@ class Understander:
                     key=lambda h: (statement.clause_of(h) != clause, _distance(h, marker), h.vocab == TWITCH),
                 )
                 if nearest.vocab != TWITCH:
+                    # Every sign of that clause came on suddenly ("can't hold my phone, it keeps slipping").
+                    near = statement.clause_of(nearest)
                     statement.sudden_at.update(
-                        h.start for h in anchors if h.vocab != TWITCH and _distance(h, nearest) == 0
+                        h.start for h in anchors if h.vocab != TWITCH and statement.clause_of(h) == near
                     )
             lends_sudden.append(orphan_sudden)
             lends_long_ago.append(orphan_long_ago)
         for i, statement in enumerate(statements):
-            signs = [h.start for h in statement.hits if h.vocab in self._signs]
+            signs = [h.start for h in statement.hits if self._is_anchor(h) and h.vocab != TWITCH]
             if any(lends_sudden[j] for j in (i - 1, i + 1) if 0 <= j < len(statements)):
                 statement.sudden_at.update(signs)
             if i + 1 < len(statements) and lends_long_ago[i + 1]:
@@ -337,6 +340,7 @@ class Understander:
         """The hits that meet a concept in one statement, and whether they are denied; None if unmet."""
         chosen: list[_Hit] = []
         negated = False
+        sudden = SUDDEN in concept.parts
         for part in concept.parts:
             if part == SUDDEN:
                 continue
@@ -344,6 +348,8 @@ class Understander:
             if not candidates:
                 return None
             affirmed = [h for h in candidates if not h.negated]
+            if sudden:  # "numb and heavy out of the blue": the sign the suddenness describes
+                affirmed.sort(key=lambda h: h.start not in statement.sudden_at)
             chosen.append((affirmed or candidates)[0])
             negated |= not affirmed
         if SUDDEN in concept.parts and not any(h.start in statement.sudden_at for h in chosen):
@@ -352,20 +358,17 @@ class Understander:
 
     # --- time ---------------------------------------------------------------------------------------------
     def _days(self, statements: Sequence[_Statement], today: date | None, *, southern: bool) -> int | None:
-        """The longest duration stated, except in a clause about something else ("on the same tablets for
+        """The longest duration stated, leaving out clauses about something else ("on the same tablets for
         years", the rules' `[duration] not_about`) or long ago."""
         found: list[int] = []
         for statement in statements:
-            for clause in sorted(set(statement.clauses)):
-                view = statement.in_clause(clause)
-                if any(h.vocab in self._duration_not_about for h in view.hits):
-                    continue
-                positions = [i for i, c in enumerate(statement.clauses) if c == clause]
-                words = " ".join(statement.segment.words[i] for i in positions)
-                lemmas = {statement.segment.lemmas[i] for i in positions}
-                days = duration_days(words, today=today, southern=southern, with_ago=bool(_BEGAN & lemmas))
-                if days is not None:
-                    found.append(days)
+            skipped = {statement.clause_of(h) for h in statement.hits if h.vocab in self._duration_not_about}
+            kept = [i for i, clause in enumerate(statement.clauses) if clause not in skipped]
+            words = " ".join(statement.segment.words[i] for i in kept)
+            began = bool(_BEGAN & {statement.segment.lemmas[i] for i in kept})
+            days = duration_days(words, today=today, southern=southern, with_ago=began)
+            if days is not None:
+                found.append(days)
         return max(found, default=None)
 
     # --- people -------------------------------------------------------------------------------------------
