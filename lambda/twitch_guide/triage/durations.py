@@ -127,9 +127,9 @@ def _iso_days(word: str) -> int | None:
 
 
 def _since(words: list[str], today: date, *, southern: bool) -> date | None:
-    """The date a "since ..." names: its first word that is a date ("since the start of january", "since
-    before her birthday in october", "since I got back from holiday in august", "since the clocks went back")."""
-    if words[:1] == ["the"] and words[1:3] == ["clocks", "went"] or words[:2] == ["the", "clocks"]:
+    """The date a "since ..." names: its first date word ("since the start of january", "since before her
+    birthday in october", "since I got back from holiday in august", "since the clocks went back")."""
+    if words[:2] == ["the", "clocks"]:
         return _last(today, _clocks_back)
     for i, word in enumerate(words):
         two = " ".join(words[i : i + 2])

@@ -61,7 +61,7 @@ class Lexicon:
             lemmas = words_of(phrase, self.grammar.vocabulary)
             if len(lemmas) == 1 and lemmas[0] in _TOO_COMMON:
                 entry.fail(
-                    f"{part!r} is a concept alone, but {phrase!r} reads as {lemmas[0]!r}: it would match anything"
+                    f"{part!r} is a concept alone, but {phrase!r} reads as {lemmas[0]!r} (matches anything)"
                 )
 
     def names(self, entry: Entry, key: str) -> tuple[str, ...]:

@@ -48,6 +48,7 @@ PERSON_MARKERS: Mapping[str, Who] = {
 }
 MARKERS = frozenset({SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, *PERSON_MARKERS})
 _BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
+_SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ class _Statement:
     clauses: tuple[int, ...]
     sudden_at: set[int] = field(default_factory=set)  # starts of sign hits described as sudden
     long_ago: set[int] = field(default_factory=set)  # starts of sign hits placed long ago
-    hypothetical: bool = False
+    hypothetical: frozenset[int] = frozenset()  # positions inside a hypothetical ("what if I get ...")
     question: bool = False
 
     def clause_of(self, hit: _Hit) -> int:
@@ -192,7 +193,7 @@ class Understander:
                         denied.add(flag)
                     elif any(h.start in view.long_ago for h in hits):
                         history.add(flag)
-                    elif not (view.hypothetical and flag not in self._emergencies):
+                    elif flag in self._emergencies or not any(h.start in view.hypothetical for h in hits):
                         present[flag] = self._person_before(view, hits[0].start, last_person)
                         break
             last_person = self._last_person(statement, last_person)
@@ -245,8 +246,22 @@ class Understander:
             clauses.append(clause)
         # A one-word question cue ("can", "is") asks only at the start of a statement; "is it" asks anywhere.
         question = any(h.vocab == QUESTION and (h.start == 0 or h.end - h.start > 1) for h in hits)
-        hypothetical = any(h.vocab == HYPOTHETICAL for h in hits)
-        return _Statement(segment, hits, tuple(clauses), hypothetical=hypothetical, question=question)
+        return _Statement(
+            segment, hits, tuple(clauses), hypothetical=self._hypothetical(lemmas, hits), question=question
+        )
+
+    def _hypothetical(self, lemmas: tuple[str, ...], hits: list[_Hit]) -> frozenset[int]:
+        """Where a hypothetical reaches: from its marker to the end of its clause, or to a new subject
+        ("is twitching a sign of healing | I've started falling over" is a question, then a report)."""
+        reach: set[int] = set()
+        for marker in (h for h in hits if h.vocab == HYPOTHETICAL):
+            position = marker.end
+            while position < len(lemmas) and lemmas[position] not in self.grammar.clause_ends:
+                if lemmas[position] in _SUBJECTS and position > marker.end:
+                    break
+                position += 1
+            reach.update(range(marker.start, position))
+        return frozenset(reach)
 
     def _match_end(self, lemmas: tuple[str, ...], start: int, phrase: tuple[str, ...]) -> int:
         """Just past the phrase if it matches at start (small words such as "my" allowed inside), else -1."""
