@@ -23,6 +23,10 @@ REQUIRED_RED_FLAGS = {
     # the emergency safety net
     "chest_pain", "face_drooping", "sudden_one_sided_weakness", "sudden_confusion", "sudden_vision_loss",
     "sudden_balance_loss", "seizure", "collapse",
+    # dangers that can come with twitching (clinical coverage, second round)
+    "overdose_poisoning", "meningitis_sepsis", "rhabdo_severe", "serotonin_severe", "alcohol_withdrawal_severe",
+    "slow_bulbar", "double_vision", "rhabdomyolysis", "serotonin_toxicity", "tetany", "alcohol_withdrawal",
+    "pregnancy_warning", "dizziness", "palpitations", "tick_bite",
 }  # fmt: skip
 REQUIRED_CAUSES = {
     "stress", "fatigue", "dehydration", "magnesium", "potassium", "calcium", "sodium", "caffeine", "alcohol",
@@ -37,7 +41,8 @@ def test_every_required_red_flag_is_present_with_its_level() -> None:
     assert emergency == {
         "breathing_difficulty", "swallowing_difficulty", "speaking_difficulty", "chest_pain", "face_drooping",
         "sudden_one_sided_weakness", "sudden_confusion", "sudden_vision_loss", "sudden_balance_loss", "seizure",
-        "collapse",
+        "collapse", "overdose_poisoning", "meningitis_sepsis", "rhabdo_severe", "serotonin_severe",
+        "alcohol_withdrawal_severe",
     }  # fmt: skip
     assert RULES.red_flags["balance_falls"].level is Level.URGENT
     assert RULES.red_flags["weakness"].level is Level.SEE_DOCTOR  # slow weakness; sudden is a stroke sign
@@ -114,14 +119,14 @@ def _load_variant(tmp_path: Path, old: str, new: str) -> None:
         ('reason = "it\'s painful"\n', "", "'pain'.*missing key.*reason"),
         ('"pins and needles", ', '"pins and needles", "numb patch", ', "'tingling'.*numb patch.*'numbness'"),
         ('"tingling", "tingle",', '"tingling", "tingling",', "'tingling'.*repeats"),
-        ('flags = ["balance_falls"]', 'flags = ["balance_fall"]', "'balance_and_falls'.*unknown red flag"),
+        ('flags = ["balance_falls", "double_vision"]', 'flags = ["balance_fall", "double_vision"]', "'balance_and_falls'.*unknown red flag"),
         ('[locales.en-GB]\nemergency_number = "999"\n', "[locales.en-GB]\n", "en-GB.*emergency_number"),
         ('emergency_number = "000"', 'emergency_number = "triple zero"', "en-AU.*digits"),
         ('sources = ["nhs_heart_attack"]', 'sources = ["nhs_heart"]', "'chest_pain'.*unknown source"),
         ("call {emergency_number} now. I can't", "call {emergancy_number} now. I can't", "emergancy_number"),
         ('if_unsure = "urgent"\n\n[[questions]]\nid = "stroke_signs"', 'if_unsure = "self_care"\n\n[[questions]]\n'
          'id = "stroke_signs"', "'airway_and_chest'.*never lower"),
-        ('ask = "Have you had new problems with your balance, or any falls?"\n', "", "'balance_and_falls'.*ask"),
+        ('ask = "Have you had new problems with your balance, any falls, or double vision?"\n', "", "'balance_and_falls'.*ask"),
         ('[info.als]\nsay = "', '[info.alz]\nsay = "', "missing answer.*als"),
         ("version = ", "version == ", "cannot be read"),
     ],

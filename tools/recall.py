@@ -127,6 +127,10 @@ class UnderstandingListener:
         flags = frozenset(understanding.flags)
         level = most_serious(self.rules.red_flags[f].level for f in flags)
         answer = None
+        if understanding.crisis:
+            return Heard(level, "crisis", flags)
+        if understanding.caller:
+            return Heard(level, f"route:{understanding.caller}", flags)
         if understanding.topic == "cause" and understanding.causes:
             answer = f"topic:cause:{understanding.causes[0]}"
         elif understanding.topic:

@@ -31,7 +31,6 @@ INFO_OFFERS: Mapping[str, str] = {
     "bfs": "when_to_see_doctor",
     "als": "symptom_check",
     "when_to_see_doctor": "symptom_check",
-    "child": "when_to_see_doctor",
 }
 DEFAULT_TITLE = "Muscle Twitch Guide"
 
@@ -119,9 +118,9 @@ class _Say:
     card: list[str] = field(default_factory=list)
     disclaimed: bool = False  # the full disclaimer was said, so the caller has now heard it
 
-    def template(self, text: str) -> None:
-        self.speech.append(fill(text, self.care, spoken=True))
-        self.card.append(fill(text, self.care, spoken=False))
+    def template(self, text: str, *, them: str = "them") -> None:
+        self.speech.append(fill(text, self.care, spoken=True, them=them))
+        self.card.append(fill(text, self.care, spoken=False, them=them))
 
     def plain(self, text: str) -> None:
         """Text with no placeholders (reasons, which come straight from the rules)."""
@@ -192,7 +191,25 @@ class Conversation:
         return self._answer(turn, heard, [self.rules.info[topic].say], INFO_OFFERS[topic], f"topic:{topic}")
 
     def _child(self, turn: Turn, heard: Understanding) -> SkillReply:
-        return self._answer(turn, heard, [self.rules.info["child"].say], INFO_OFFERS["child"], "route:child")
+        """Never the adult check for a child: their doctor, and the signs that need the emergency number."""
+        return self._answer(turn, heard, [self.rules.info["child"].say], None, "route:child")
+
+    def _caller(self, turn: Turn, caller: str, *, end: bool) -> SkillReply:
+        answer = self.rules.crisis if caller == "crisis" else self.rules.callers[caller]
+        assert answer is not None  # the loader requires [crisis]
+        state, _ = self._state(turn)
+        say = self._new_say(turn)
+        say.template(answer.say)
+        if end:
+            return self._finish(
+                turn,
+                say,
+                state,
+                reprompt=None,
+                end=True,
+                answer=caller if caller == "crisis" else f"route:{caller}",
+            )
+        return self._resume(turn, say, state, answer=f"route:{caller}")
 
     def _animal(self, turn: Turn, heard: Understanding) -> SkillReply:
         return self._answer(turn, heard, [self._text("animal")], "symptom_check", "route:animal")
@@ -214,10 +231,16 @@ class Conversation:
 
     def _heard(self, turn: Turn, heard: Understanding, slots: Mapping[str, SlotValue]) -> SkillReply:
         state, findings = self._state(turn)
+        if heard.crisis:
+            return self._caller(turn, "crisis", end=True)  # before anything else, whoever it is about
+        if heard.caller is not None:
+            # Help is already coming, or a professional is asking: their own answer, never the check.
+            return self._caller(turn, heard.caller, end=heard.caller == "already_called")
         flags = self._flags_heard(heard, slots)
         findings = findings.with_flags(*flags)
         if self.engine.disposition_for(findings).level is Level.EMERGENCY:
-            return self._conclude(turn, self._new_say(turn), state, findings)
+            them = heard.them if heard.about is not Who.SELF else None
+            return self._conclude(turn, self._new_say(turn), state, findings, them=them)
         if not flags:
             if heard.about is Who.ANIMAL:
                 return self._animal(turn, heard)
@@ -368,7 +391,10 @@ class Conversation:
         say.plain(question.ask)
         return self._finish(turn, say, state, reprompt=question.reprompt)
 
-    def _conclude(self, turn: Turn, say: _Say, state: dict[str, Any], findings: Findings) -> SkillReply:
+    def _conclude(
+        self, turn: Turn, say: _Say, state: dict[str, Any], findings: Findings, *, them: str | None = None
+    ) -> SkillReply:
+        """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him")."""
         outcome = self.engine.disposition_for(findings)
         disposition = self.rules.dispositions[outcome.level]
         emergency = outcome.level is Level.EMERGENCY
@@ -380,7 +406,10 @@ class Conversation:
             say.disclaimed = False
         if outcome.emergency_doubt and not emergency:
             say.template(self._text("outcome_unsure_emergency"))
-        say.template(disposition.say)
+        if them is not None and disposition.say_for_other is not None:
+            say.template(disposition.say_for_other, them=them)
+        else:
+            say.template(disposition.say)
         self._say_reasons(say, outcome)
         say.template(disposition.do_now)
         state = {
@@ -451,9 +480,9 @@ class Conversation:
 
     # --- answers and offers --------------------------------------------------------------------------
     def _answer(
-        self, turn: Turn, heard: Understanding, lines: list[str], offer: str, answer: str
+        self, turn: Turn, heard: Understanding, lines: list[str], offer: str | None, answer: str
     ) -> SkillReply:
-        if heard.flags:
+        if heard.flags or heard.crisis or heard.caller:
             # A symptom inside a question ("can stress cause twitching and chest pain?") comes first.
             return self._heard(turn, replace(heard, topic=None), {})
         state, _ = self._state(turn)

@@ -76,11 +76,17 @@ def default_prompts() -> Prompts:
     return load_prompts()
 
 
-def fill(template: str, care: LocaleCare, *, spoken: bool) -> str:
-    """Put the locale's services into a template: spoken numbers for voice, digits for cards."""
-    return template.format(
+def fill(template: str, care: LocaleCare, *, spoken: bool, them: str = "them") -> str:
+    """Put the locale's services into a template: spoken numbers for voice, digits for cards. A line the
+    locale does not have is empty, so the spaces around it are folded."""
+    text = template.format(
         emergency_number=care.emergency_number_spoken if spoken else care.emergency_number,
         doctor=care.doctor,
         emergency_department=care.emergency_department,
-        advice_line=care.advice_line,
+        advice_line=care.advice_line if spoken else (care.advice_line_written or care.advice_line),
+        crisis_line=care.crisis_line if spoken else care.crisis_line_written,
+        poison_line=care.poison_line if spoken else care.poison_line_written,
+        emergency_extra=care.emergency_extra if spoken else care.emergency_extra_written,
+        them=them,
     )
+    return " ".join(text.split())

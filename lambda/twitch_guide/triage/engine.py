@@ -95,6 +95,8 @@ class Engine:
             duration_flag=rules.duration.flag,
             more_than_days=rules.duration.more_than_days,
             duration_not_about=frozenset(rules.duration.not_about),
+            crisis=rules.crisis.concepts if rules.crisis else (),
+            callers={key: caller.concepts for key, caller in rules.callers.items()},
             southern_locales=frozenset(code for code, care in rules.locales.items() if care.southern),
         )
 

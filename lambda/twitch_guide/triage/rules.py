@@ -6,7 +6,7 @@ A typo in the rules must fail the tests, never a caller, so every check names th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ class Disposition:
     title: str
     say: str
     do_now: str
+    say_for_other: str | None = None  # worded for a caller who is with the patient ("call 911 for him")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class RedFlag:
     unless: tuple[str, ...] = ()
     # Each concept must be met inside one clause, not just one statement.
     clause_scope: bool = False
+    # False: heard whenever it is said, but not one of the check's questions (rare dangers; see rules.toml).
+    asked: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,24 @@ class LocaleCare:
     emergency_department: str
     advice_line: str
     southern: bool = False  # seasons are the other way round ("since the summer")
+    # Spoken and written forms (cards show numbers as digits) of the other lines a locale names.
+    advice_line_written: str = ""
+    crisis_line: str = ""
+    crisis_line_written: str = ""
+    poison_line: str = ""
+    poison_line_written: str = ""
+    emergency_extra: str = ""
+    emergency_extra_written: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CallerAnswer:
+    """An answer of its own for a caller in a particular situation (a crisis, an ambulance already called)."""
+
+    id: str
+    say: str
+    concepts: tuple[Concept, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +142,8 @@ class Rules:
     info: Mapping[str, Answer]
     locales: Mapping[str, LocaleCare]
     sources: Mapping[str, Source]
+    crisis: CallerAnswer | None = None
+    callers: Mapping[str, CallerAnswer] = field(default_factory=dict)
 
     def care_for(self, locale: str) -> LocaleCare:
         """Local care services; an unknown locale gets the generic wording, never another country's number."""
@@ -155,7 +178,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
             "healing",
             "info",
         }
-        | {"locales", "sources"}
+        | {"locales", "sources", "crisis", "callers"}
     )
     sources = _sources(path, document["sources"])
     lexicon = load_lexicon(path, document)
@@ -172,6 +195,11 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
         info=_answers(path, "info", document["info"], sources, with_synonyms=False),
         locales=_locales(path, document["locales"], sources),
         sources=sources,
+        crisis=_caller(path, "[crisis]", "crisis", document["crisis"], sources, lexicon),
+        callers={
+            key: _caller(path, f"[callers.{key}]", key, table, sources, lexicon)
+            for key, table in Entry(path, "[callers]", document["callers"]).table.items()
+        },
     )
     _check_coverage(path, rules)
     return rules
@@ -221,12 +249,17 @@ def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
     result: dict[Level, Disposition] = {}
     for index, table in enumerate(_array(path, "dispositions", value)):
         entry = Entry(path, f"[[dispositions]] #{index + 1}", table)
-        entry.only({"id", "title", "say", "do_now"})
+        entry.only({"id", "title", "say", "do_now"}, frozenset({"say_for_other"}))
         level = entry.level("id")
         if level in result:
             entry.fail(f"level {level.value!r} is defined twice")
+        other = entry.text("say_for_other", spoken=True) if "say_for_other" in entry.table else None
         result[level] = Disposition(
-            level, entry.text("title"), entry.text("say", spoken=True), entry.text("do_now", spoken=True)
+            level,
+            entry.text("title"),
+            entry.text("say", spoken=True),
+            entry.text("do_now", spoken=True),
+            other,
         )
     if list(result) != list(Level):
         raise RulesError(
@@ -241,8 +274,12 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
     for index, table in enumerate(_array(path, "red_flags", value)):
         entry = Entry(path, f"[[red_flags]] #{index + 1}", table)
         entry.only(
-            {"id", "level", "reason", "synonyms", "sources", "concepts"}, frozenset({"unless", "scope"})
+            {"id", "level", "reason", "synonyms", "sources", "concepts"},
+            frozenset({"unless", "scope", "asked"}),
         )
+        asked = entry.table.get("asked", True)
+        if not isinstance(asked, bool):
+            entry.fail("'asked' must be true or false")
         scope = entry.table.get("scope", "statement")
         if scope not in ("statement", "clause"):
             entry.fail("'scope' must be 'statement' or 'clause'")
@@ -258,6 +295,7 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
             lexicon.concepts(entry),
             lexicon.names(entry, "unless") if "unless" in entry.table else (),
             scope == "clause",
+            asked,
         )
     return flags
 
@@ -313,9 +351,12 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
             )
         )
     _check_question_order(path, questions)
-    missing = sorted(set(flags) - asked)
+    missing = sorted({f.id for f in flags.values() if f.asked} - asked)
     if missing:
         raise RulesError(f"{path.name}: [[questions]]: red flag(s) {missing} are never asked about")
+    unasked = sorted(asked & {f.id for f in flags.values() if not f.asked})
+    if unasked:
+        raise RulesError(f"{path.name}: [[questions]]: red flag(s) {unasked} say asked = false but are asked")
     main_questions = [q for q in questions if not q.is_clarifying]
     if len(main_questions) > MAX_QUESTIONS:
         raise RulesError(
@@ -390,15 +431,33 @@ def _answers(
     return answers
 
 
+def _caller(
+    path: Path, where: str, key: str, value: Any, sources: Mapping[str, Source], lexicon: Lexicon
+) -> CallerAnswer:
+    entry = Entry(path, where, value)
+    entry.only({"concepts", "say", "sources"})
+    return CallerAnswer(key, entry.text("say", spoken=True), lexicon.concepts(entry), entry.sources(sources))
+
+
+_LOCALE_LINES = (
+    "advice_line_written", "crisis_line", "crisis_line_written", "poison_line", "poison_line_written",
+    "emergency_extra", "emergency_extra_written",
+)  # fmt: skip
+
+
 def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, LocaleCare]:
     locales: dict[str, LocaleCare] = {}
     for locale, table in Entry(path, "[locales]", value).table.items():
         entry = Entry(path, f"[locales.{locale}]", table)
         entry.only(
             {"emergency_number", "emergency_number_spoken", "doctor", "emergency_department", "advice_line"}
-            | {"sources"},
+            | {"sources", *_LOCALE_LINES},
             frozenset({"seasons"}),
         )
+        # Every line is text; a locale without that service has an empty one.
+        for key in _LOCALE_LINES:
+            if not isinstance(entry.table[key], str):
+                entry.fail(f"'{key}' must be text")
         seasons = entry.table.get("seasons", "northern")
         if seasons not in ("northern", "southern"):
             entry.fail("'seasons' must be 'northern' or 'southern'")
@@ -414,6 +473,7 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
             entry.text("emergency_department"),
             entry.text("advice_line"),
             seasons == "southern",
+            *(entry.table[key].strip() for key in _LOCALE_LINES),
         )
     return locales
 

@@ -37,8 +37,8 @@ class Who(StrEnum):
 
 
 # Marker vocabularies every rule set declares; their meaning is the rules of English above.
-SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN = (
-    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun"
+SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE = (
+    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun", "male", "female"
 )  # fmt: skip
 PERSON_MARKERS: Mapping[str, Who] = {
     "self": Who.SELF,
@@ -46,7 +46,9 @@ PERSON_MARKERS: Mapping[str, Who] = {
     "child": Who.CHILD,
     "animal": Who.ANIMAL,
 }
-MARKERS = frozenset({SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, *PERSON_MARKERS})
+MARKERS = frozenset(
+    {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, *PERSON_MARKERS}
+)
 _BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 
@@ -95,10 +97,15 @@ class Understanding:
     # Flags heard about someone other than the caller, by flag id.
     others: Mapping[str, Who] = field(default_factory=dict)
     twitch: bool = False  # the twitch itself was mentioned ("my leg twitched")
+    crisis: bool = False  # thoughts of suicide or self-harm, whoever they are about
+    caller: str | None = None  # a caller in a situation of their own ("already_called", "professional")
+    them: str = "them"  # how to speak of another adult the advice is for: "him", "her" or "them"
 
     @property
     def heard_anything(self) -> bool:
-        return bool(self.flags or self.denied or self.history or self.causes or self.topic or self.twitch)
+        return bool(
+            self.flags or self.denied or self.history or self.causes or self.topic or self.twitch
+        ) or bool(self.crisis or self.caller)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +155,8 @@ class Understander:
         more_than_days: int,
         southern_locales: frozenset[str] = frozenset(),
         duration_not_about: frozenset[str] = frozenset(),
+        crisis: tuple[Concept, ...] = (),
+        callers: Mapping[str, tuple[Concept, ...]] | None = None,
     ) -> None:
         """`flags` in order of seriousness, most serious first; `topics` in the order they are tried."""
         self.grammar = grammar
@@ -159,13 +168,20 @@ class Understander:
         self._duration_flag, self._more_than_days = duration_flag, more_than_days
         self._southern_locales = southern_locales
         self._duration_not_about = duration_not_about | {LONG_AGO}
+        self._crisis = crisis
+        self._callers = dict(callers or {})
         self._causes = tuple(causes)
         self._healing = tuple(healing)
         self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         phrases: dict[str, Iterable[str]] = dict(vocab)
         phrases.update({f"cause:{k}": v for k, v in causes.items()})
         phrases.update({f"healing:{k}": v for k, v in healing.items()})
-        for concepts in [*(f.concepts for f in flags.values()), *topics.values()]:
+        for concepts in [
+            *(f.concepts for f in flags.values()),
+            *topics.values(),
+            crisis,
+            *self._callers.values(),
+        ]:
             for part in (p for c in concepts for p in c.parts if p.startswith("=")):
                 phrases[part] = (part[1:],)
         for name, entries in phrases.items():
@@ -218,7 +234,32 @@ class Understander:
             duration_days=days,
             others={f: who for f, who in people.items() if who is not Who.SELF},
             twitch=any(h.vocab == TWITCH for s in statements for h in s.hits),
+            crisis=self._met_anywhere(statements, self._crisis),
+            caller=next(
+                (c for c, concepts in self._callers.items() if self._met_anywhere(statements, concepts)), None
+            ),
+            them=self._them(statements, about),
         )
+
+    def _met_anywhere(self, statements: Sequence[_Statement], concepts: tuple[Concept, ...]) -> bool:
+        """A concept met and not denied in any statement ("I'm not suicidal" is not a crisis)."""
+        for statement in statements:
+            for concept in concepts:
+                found = self._satisfied(statement, concept)
+                if found is not None and not found[1]:
+                    return True
+        return False
+
+    @staticmethod
+    def _them(statements: Sequence[_Statement], about: Who) -> str:
+        """ "him" or "her" for the adult the advice is for, when the words say which; else "them"."""
+        if about is not Who.ADULT:
+            return "them"
+        for statement in statements:
+            for hit in sorted(statement.hits, key=lambda h: h.start):
+                if hit.vocab in (MALE, FEMALE):
+                    return "him" if hit.vocab == MALE else "her"
+        return "them"
 
     # --- statements and hits --------------------------------------------------------------------------
     def _statement(self, segment: Segment) -> _Statement:

@@ -11,7 +11,10 @@ from typing import Any, NoReturn
 
 from .levels import Level
 
-PLACEHOLDERS = frozenset({"emergency_number", "doctor", "emergency_department", "advice_line"})
+PLACEHOLDERS = frozenset(
+    {"emergency_number", "doctor", "emergency_department", "advice_line", "crisis_line", "poison_line"}
+    | {"emergency_extra", "them"}
+)
 
 
 class RulesError(ValueError):
