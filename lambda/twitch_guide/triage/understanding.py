@@ -37,8 +37,8 @@ class Who(StrEnum):
 
 
 # Marker vocabularies every rule set declares; their meaning is the rules of English above.
-SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE = (
-    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun", "male", "female"
+SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE = (
+    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun", "male", "female", "fine"
 )  # fmt: skip
 PERSON_MARKERS: Mapping[str, Who] = {
     "self": Who.SELF,
@@ -47,7 +47,7 @@ PERSON_MARKERS: Mapping[str, Who] = {
     "animal": Who.ANIMAL,
 }
 MARKERS = frozenset(
-    {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, *PERSON_MARKERS}
+    {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, *PERSON_MARKERS}
 )
 _BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
@@ -275,10 +275,13 @@ class Understander:
         # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(_inside(h, t) for t in long_ago))]
         covered = {i for h in hits if h.vocab not in MARKERS for i in range(h.start, h.end)}
+        fine = [h for h in hits if h.vocab == FINE]
         hits = [
             h
             if h.vocab in MARKERS
-            else _Hit(h.vocab, h.start, h.end, self._negated(lemmas, h.start, covered))
+            else _Hit(
+                h.vocab, h.start, h.end, self._negated(lemmas, h.start, covered) or _followed_by(h, fine)
+            )
             for h in hits
         ]
         clauses, clause = [], 0
@@ -385,12 +388,19 @@ class Understander:
             [statement.in_clause(c) for c in sorted(set(statement.clauses))] if rule.clause else [statement]
         )
         for view in views:
-            if rule.unless and any(h.vocab in rule.unless and not h.negated for h in view.hits):
+            if rule.unless and self._excluded(view, rule.unless):
                 continue  # "sore after the gym" is not the pain a doctor should see
             for concept in rule.concepts:
                 found = self._satisfied(view, concept)
                 if found is not None:
                     yield found[0], found[1], view
+
+    @staticmethod
+    def _excluded(statement: _Statement, unless: frozenset[str]) -> bool:
+        """An `unless` vocabulary is in the statement (a question is one when the statement asks)."""
+        if QUESTION in unless and statement.question:
+            return True
+        return any(h.vocab in unless and h.vocab != QUESTION and not h.negated for h in statement.hits)
 
     def _satisfied(self, statement: _Statement, concept: Concept) -> tuple[list[_Hit], bool] | None:
         """The hits that meet a concept in one statement, and whether they are denied; None if unmet."""
@@ -429,17 +439,21 @@ class Understander:
 
     # --- people -------------------------------------------------------------------------------------------
     def _person_before(self, statement: _Statement, position: int, last: Who) -> Who:
-        people = [h for h in statement.hits if h.vocab in PERSON_MARKERS or h.vocab == PRONOUN]
+        people = sorted(
+            (h for h in statement.hits if h.vocab in PERSON_MARKERS or h.vocab == PRONOUN),
+            key=lambda h: h.start,
+        )
         before = [h for h in people if h.start < position]
-        if before:
-            return self._who(before[-1], last)
-        return self._who(people[0], last) if people else last
-
-    @staticmethod
-    def _who(hit: _Hit, last: Who) -> Who:
-        if hit.vocab == PRONOUN:
-            return last if last is not Who.SELF else Who.ADULT
-        return PERSON_MARKERS[hit.vocab]
+        chosen = before[-1] if before else (people[0] if people else None)
+        if chosen is None:
+            return last
+        if chosen.vocab != PRONOUN:
+            return PERSON_MARKERS[chosen.vocab]
+        # "he", "she": the last person named before it in this statement, else in the ones before.
+        named = [h for h in people if h.start < chosen.start and h.vocab not in (PRONOUN, "self")]
+        if named:
+            return PERSON_MARKERS[named[-1].vocab]
+        return last if last is not Who.SELF else Who.ADULT
 
     @staticmethod
     def _last_person(statement: _Statement, last: Who) -> Who:
@@ -474,16 +488,28 @@ class Understander:
         return tuple(item for item in order if item in named)
 
     def _topic(self, statements: Sequence[_Statement], causes: tuple[str, ...]) -> str | None:
-        for topic, concepts in self._topics.items():
-            if any(self._satisfied(s, c) is not None for s in statements for c in concepts):
-                # "What causes it, is it the coffee?": the named cause has its own answer.
-                return "cause" if topic == "causes" and causes else topic
-        if causes and any(s.question for s in statements):
+        """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
+        answer ("what causes it, is it the coffee?")."""
+        topic = next(
+            (
+                name
+                for name, concepts in self._topics.items()
+                if any(self._satisfied(s, c) is not None for s in statements for c in concepts)
+            ),
+            None,
+        )
+        asked = topic is not None or any(s.question for s in statements)
+        if causes and asked and topic in (None, "causes"):
             return "cause"
-        return None
+        return topic
 
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
+
+
+def _followed_by(hit: _Hit, fine: list[_Hit]) -> bool:
+    """A sign said to be fine right after it: "I can swallow no problem", "my breathing is fine"."""
+    return any(0 <= f.start - hit.end <= 2 for f in fine)
 
 
 def _inside(hit: _Hit, outer: _Hit) -> bool:
