@@ -87,7 +87,7 @@ class Engine:
             lexicon.grammar,
             lexicon.vocab,
             lexicon.signs,
-            flags={f.id: FlagConcepts(f.concepts, frozenset(f.unless), f.clause_scope) for f in flags},
+            flags={f.id: FlagConcepts(f.concepts, frozenset(f.unless), f.scope) for f in flags},
             topics=lexicon.topics,
             causes={c.id: (c.name, *c.synonyms) for c in rules.causes.values()},
             healing={k: a.synonyms for k, a in rules.healing.items() if k != "general"},

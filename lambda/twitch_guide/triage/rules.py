@@ -47,8 +47,9 @@ class RedFlag:
     concepts: tuple[Concept, ...] = ()
     # Vocabularies that, in the same statement, make the concepts not apply (soreness after the gym).
     unless: tuple[str, ...] = ()
-    # Each concept must be met inside one clause, not just one statement.
-    clause_scope: bool = False
+    # Where a concept's parts must be found: one "statement" (the default), one "clause", or anywhere in
+    # the "utterance" (a background such as a new antidepressant, said in another sentence).
+    scope: str = "statement"
     # False: heard whenever it is said, but not one of the check's questions (rare dangers; see rules.toml).
     asked: bool = True
 
@@ -281,8 +282,8 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
         if not isinstance(asked, bool):
             entry.fail("'asked' must be true or false")
         scope = entry.table.get("scope", "statement")
-        if scope not in ("statement", "clause"):
-            entry.fail("'scope' must be 'statement' or 'clause'")
+        if scope not in ("statement", "clause", "utterance"):
+            entry.fail("'scope' must be 'statement', 'clause' or 'utterance'")
         flag_id = _unique_id(entry, set(flags))
         synonyms = entry.texts("synonyms", min_count=MIN_RED_FLAG_SYNONYMS)
         _claim(entry, synonyms, owner_of, "red flag", flag_id)
@@ -294,7 +295,7 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
             entry.sources(sources),
             lexicon.concepts(entry),
             lexicon.names(entry, "unless") if "unless" in entry.table else (),
-            scope == "clause",
+            scope,
             asked,
         )
     return flags

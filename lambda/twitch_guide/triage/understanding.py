@@ -68,7 +68,7 @@ class FlagConcepts:
 
     concepts: tuple[Concept, ...]
     unless: frozenset[str] = frozenset()
-    clause: bool = False
+    scope: str = "statement"  # or "clause", or "utterance" (background said in another sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,7 @@ class _Statement:
     long_ago: set[int] = field(default_factory=set)  # starts of sign hits placed long ago
     hypothetical: frozenset[int] = frozenset()  # positions inside a hypothetical ("what if I get ...")
     question: bool = False
+    asks: bool = False
 
     def clause_of(self, hit: _Hit) -> int:
         return self.clauses[hit.start]
@@ -134,7 +135,14 @@ class _Statement:
     def in_clause(self, clause: int) -> _Statement:
         hits = [h for h in self.hits if self.clause_of(h) == clause]
         return _Statement(
-            self.segment, hits, self.clauses, self.sudden_at, self.long_ago, self.hypothetical, self.question
+            self.segment,
+            hits,
+            self.clauses,
+            self.sudden_at,
+            self.long_ago,
+            self.hypothetical,
+            self.question,
+            self.asks,
         )
 
 
@@ -200,11 +208,12 @@ class Understander:
         denied: set[str] = set()
         history: set[str] = set()
         last_person = Who.SELF
+        whole = _joined(statements)
         for statement in statements:
             for flag, rule in self._flags.items():
                 if flag in present:
                     continue
-                for hits, negated, view in self._met(statement, rule):
+                for hits, negated, view in self._met(whole if rule.scope == "utterance" else statement, rule):
                     if negated:
                         denied.add(flag)
                     elif any(h.start in view.long_ago for h in hits):
@@ -288,10 +297,17 @@ class Understander:
         for word in lemmas:
             clause += word in self.grammar.clause_ends
             clauses.append(clause)
-        # A one-word question cue ("can", "is") asks only at the start of a statement; "is it" asks anywhere.
+        # A statement is a question when it starts with a question word ("can", "is") or holds a phrase such
+        # as "is it"; a question word anywhere still marks a named cause as asked about.
         question = any(h.vocab == QUESTION and (h.start == 0 or h.end - h.start > 1) for h in hits)
+        asks = any(h.vocab == QUESTION for h in hits)
         return _Statement(
-            segment, hits, tuple(clauses), hypothetical=self._hypothetical(lemmas, hits), question=question
+            segment,
+            hits,
+            tuple(clauses),
+            hypothetical=self._hypothetical(lemmas, hits),
+            question=question,
+            asks=asks,
         )
 
     def _hypothetical(self, lemmas: tuple[str, ...], hits: list[_Hit]) -> frozenset[int]:
@@ -384,9 +400,10 @@ class Understander:
     ) -> Iterator[tuple[list[_Hit], bool, _Statement]]:
         """Each concept of a flag met in the statement (or in one of its clauses), with its hits and whether
         it is denied."""
-        views = (
-            [statement.in_clause(c) for c in sorted(set(statement.clauses))] if rule.clause else [statement]
-        )
+        if rule.scope == "clause":
+            views = [statement.in_clause(c) for c in sorted(set(statement.clauses))]
+        else:
+            views = [statement]
         for view in views:
             if rule.unless and self._excluded(view, rule.unless):
                 continue  # "sore after the gym" is not the pain a doctor should see
@@ -479,11 +496,9 @@ class Understander:
     # --- topics and named things ----------------------------------------------------------------------
     @staticmethod
     def _named(statements: Sequence[_Statement], prefix: str, order: tuple[str, ...]) -> tuple[str, ...]:
+        # Named even when denied: "I never drink enough water" is about dehydration.
         named = {
-            h.vocab.removeprefix(prefix)
-            for s in statements
-            for h in s.hits
-            if h.vocab.startswith(prefix) and not h.negated
+            h.vocab.removeprefix(prefix) for s in statements for h in s.hits if h.vocab.startswith(prefix)
         }
         return tuple(item for item in order if item in named)
 
@@ -498,13 +513,41 @@ class Understander:
             ),
             None,
         )
-        asked = topic is not None or any(s.question for s in statements)
+        asked = topic is not None or any(s.asks for s in statements)
         if causes and asked and topic in (None, "causes"):
             return "cause"
         return topic
 
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
+
+
+def _joined(statements: Sequence[_Statement]) -> _Statement:
+    """The whole utterance as one statement, for concepts whose background may be said in another sentence."""
+    if len(statements) == 1:
+        return statements[0]
+    lemmas: list[str] = []
+    words: list[str] = []
+    hits: list[_Hit] = []
+    clauses: list[int] = []
+    sudden: set[int] = set()
+    long_ago: set[int] = set()
+    hypothetical: set[int] = set()
+    for statement in statements:
+        offset, base = len(lemmas), (clauses[-1] + 1 if clauses else 0)
+        lemmas.extend(statement.segment.lemmas)
+        words.extend(statement.segment.words)
+        clauses.extend(base + c for c in statement.clauses)
+        hits.extend(_Hit(h.vocab, h.start + offset, h.end + offset, h.negated) for h in statement.hits)
+        sudden.update(i + offset for i in statement.sudden_at)
+        long_ago.update(i + offset for i in statement.long_ago)
+        hypothetical.update(i + offset for i in statement.hypothetical)
+    question = any(s.question for s in statements)
+    asks = any(s.asks for s in statements)
+    segment = Segment(tuple(lemmas), tuple(words))
+    return _Statement(
+        segment, hits, tuple(clauses), sudden, long_ago, frozenset(hypothetical), question, asks
+    )
 
 
 def _followed_by(hit: _Hit, fine: list[_Hit]) -> bool:
