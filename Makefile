@@ -57,8 +57,9 @@ inflections: $(STAMP)  ## regenerate the inflection table of the rules' vocabula
 recall: $(STAMP)  ## how much of the corpus the skill understands at once (tests/corpus), with every miss
 	$(BIN)/python tools/recall.py
 
-bench: $(STAMP)  ## benchmarks: cold start, warm latency, package size, answer length
+bench: $(STAMP)  ## benchmarks: cold start, warm latency, package size, answer length, understanding
 	$(BIN)/python tools/bench/run.py
+	$(BIN)/python tools/bench/understanding.py
 
 clean:  ## remove the virtual environment and build output
 	rm -rf $(VENV) .aws-sam .mypy_cache .pytest_cache .ruff_cache

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from twitch_guide.triage.language import words_of
 from twitch_guide.triage.rules import RULES_PATH, Level, RulesError, default_rules, load_rules
+from twitch_guide.triage.understanding import MARKERS, Concept
 
 RULES = default_rules()
 RAW = RULES_PATH.read_text(encoding="utf-8")
@@ -187,3 +189,44 @@ def test_a_broken_prompt_file_fails_with_file_and_key_named(tmp_path: Path) -> N
         path.write_text(raw.replace(old, new), encoding="utf-8")
         with pytest.raises(RulesError, match=message):
             load_prompts(path)
+
+
+# --- the language tables: content checks (slow, so here rather than at every cold start) --------------------
+
+_TOO_COMMON = frozenset(
+    "a an the be have do go get it i my me you he she they we at in on of to and or so is was not no can "
+    "will would this that there here with for up down out off just now".split()
+)
+_VOCABULARY = RULES.lexicon.grammar.vocabulary
+
+
+def _concepts_everywhere() -> list[tuple[str, Concept]]:
+    owners = [(f"red flag {f.id}", c) for f in RULES.red_flags.values() for c in f.concepts]
+    owners += [(f"topic {t}", c) for t, concepts in RULES.lexicon.topics.items() for c in concepts]
+    owners += [(f"caller {k}", c) for k, caller in RULES.callers.items() for c in caller.concepts]
+    assert RULES.crisis is not None
+    owners += [("crisis", c) for c in RULES.crisis.concepts]
+    return owners
+
+
+@pytest.mark.parametrize(("name", "phrases"), sorted(RULES.lexicon.vocab.items()))
+def test_no_vocabulary_phrase_hides_a_filler(name: str, phrases: tuple[str, ...]) -> None:
+    # Fillers are dropped before matching, so "like jelly" would only ever match "jelly".
+    if name in MARKERS:
+        return
+    for phrase in phrases:
+        dropped = [w for w in phrase.split() if (w,) in _VOCABULARY.fillers]
+        assert not dropped, f"{name}: {phrase!r} uses filler {dropped[0]!r}"
+        assert words_of(phrase, _VOCABULARY), f"{name}: {phrase!r} has no word left"
+
+
+@pytest.mark.parametrize(("owner", "concept"), _concepts_everywhere(), ids=lambda value: str(value)[:40])
+def test_a_concept_of_one_part_never_reads_as_a_common_word(owner: str, concept: Concept) -> None:
+    # A one-part concept matches wherever its phrase does: "been well" shrinking to "be" would match anything.
+    if len(concept.parts) != 1:
+        return
+    part = concept.parts[0]
+    phrases = (part[1:],) if part.startswith("=") else RULES.lexicon.vocab[part]
+    for phrase in phrases:
+        lemmas = words_of(phrase, _VOCABULARY)
+        assert not (len(lemmas) == 1 and lemmas[0] in _TOO_COMMON), f"{owner}: {phrase!r} reads as {lemmas}"

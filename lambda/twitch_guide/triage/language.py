@@ -61,6 +61,8 @@ class Vocabulary:
     breaks: frozenset[str]
     max_rewrite: int
     max_idiom: int
+    starts: frozenset[str] = frozenset()  # words a rewrite or filler can begin with; others skip the search
+    idiom_starts: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -83,6 +85,8 @@ class Vocabulary:
             frozenset(breaks),
             longest,
             max(map(len, lemma_idioms), default=0),
+            frozenset(k[0] for k in [*pairs, *filler_phrases]),
+            frozenset(k[0] for k in lemma_idioms),
         )
 
 
@@ -124,15 +128,28 @@ def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:
 
 
 def words_of(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
-    """All lemmas of a phrase as one sequence (how the rules' own phrases are read)."""
-    return tuple(lemma for segment in segments(text, vocabulary) for lemma in segment.lemmas)
+    """All lemmas of a phrase as one sequence (how the rules' own phrases are read). The rules write plain
+    lower-case words, so most phrases skip the recogniser clean-up (this runs for each phrase at start-up)."""
+    if not _PLAIN.fullmatch(text):
+        return tuple(lemma for segment in segments(text, vocabulary) for lemma in segment.lemmas)
+    words = text.split()
+    if any(len(w) == 1 for w in words):
+        words = _join_spelled(words)
+    words = [w for w in _rewrite(words, vocabulary) if w not in vocabulary.breaks]
+    lemmas = [lemma(w) for w in words]
+    if vocabulary.idiom_starts.intersection(lemmas):
+        lemmas, _ = _idioms(lemmas, words, vocabulary)
+    return tuple(lemmas)
+
+
+_PLAIN = re.compile(r"[a-z# ]+")
 
 
 def _append(result: list[Segment], words: list[str], vocabulary: Vocabulary) -> None:
     if not words:
         return
     lemmas = [lemma(w) for w in words]
-    if vocabulary.idioms:
+    if vocabulary.idiom_starts.intersection(lemmas):
         lemmas, words = _idioms(lemmas, words, vocabulary)
     result.append(Segment(tuple(lemmas), tuple(words)))
 
@@ -191,6 +208,10 @@ def _replace(words: list[str], vocabulary: Vocabulary) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
+        if words[i] not in vocabulary.starts:
+            out.append(_without_apostrophe(words[i]))
+            i += 1
+            continue
         for size in range(min(vocabulary.max_rewrite, len(words) - i), 0, -1):
             phrase = tuple(words[i : i + size])
             if phrase in vocabulary.fillers:

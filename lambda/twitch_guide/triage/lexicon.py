@@ -12,18 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .language import Vocabulary, words_of
+from .language import Vocabulary
 from .understanding import MARKERS, Concept, Grammar
 from .validation import Entry
 
 # Markers have a built-in meaning; signs are what happens to a body (a time word attaches to the nearest one);
 # context is where and in what circumstances; topics are the words of information questions.
 VOCAB_GROUPS = ("markers", "context", "signs", "topics")
-# A phrase that shrinks to one of these (its other words being fillers or glue) would match almost anything.
-_TOO_COMMON = frozenset(
-    "a an the be have do go get it i my me you he she they we at in on of to and or so is was not no can "
-    "will would this that there here with for up down out off just now".split()
-)
 # The topics the conversation answers; the rule set says how each is recognised, and in which order.
 TOPICS = ("als", "bfs", "healing", "self_care", "how_long", "when_to_see_doctor", "causes", "what_is")
 
@@ -47,22 +42,10 @@ class Lexicon:
             for part in concept:
                 if not part.startswith("=") and part not in self.vocab:
                     entry.fail(f"'{key}' names unknown vocabulary {part!r}")
-                if len(concept) == 1:
-                    self._check_alone(entry, part)
                 if part.startswith("=") and not part[1:].strip():
                     entry.fail(f"'{key}' has an empty literal")
             concepts.append(Concept(tuple(concept)))
         return tuple(concepts)
-
-    def _check_alone(self, entry: Entry, part: str) -> None:
-        """A vocabulary that is a concept on its own must not hold a phrase that reads as one common word."""
-        phrases = (part[1:],) if part.startswith("=") else self.vocab[part]
-        for phrase in phrases:
-            lemmas = words_of(phrase, self.grammar.vocabulary)
-            if len(lemmas) == 1 and lemmas[0] in _TOO_COMMON:
-                entry.fail(
-                    f"{part!r} is a concept alone, but {phrase!r} reads as {lemmas[0]!r} (matches anything)"
-                )
 
     def names(self, entry: Entry, key: str) -> tuple[str, ...]:
         """A list of vocabulary names (for `unless`)."""
@@ -106,14 +89,6 @@ def load_lexicon(path: Path, document: Mapping[str, Any]) -> Lexicon:
             if not name.replace("_", "").isalnum() or not name.islower():
                 table.fail(f"vocabulary name {name!r} must be lower-case letters and underscores")
             vocab[name] = table.texts(name)
-            for phrase in vocab[name]:
-                dropped = [w for w in phrase.split() if (w,) in grammar.vocabulary.fillers]
-                if dropped and name not in MARKERS:
-                    table.fail(
-                        f"{name!r}: {phrase!r} uses filler {dropped[0]!r}, which is dropped before matching"
-                    )
-                if not words_of(phrase, grammar.vocabulary):
-                    table.fail(f"{name!r}: {phrase!r} has no word left once fillers are dropped")
         if group == "markers":
             missing = MARKERS - set(table.table)
             if missing:

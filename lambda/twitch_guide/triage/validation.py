@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
@@ -65,7 +66,7 @@ class Entry:
         if len(values) < min_count:
             self.fail(f"'{key}' needs at least {min_count} entries, has {len(values)}")
         normalised = [" ".join(v.lower().split()) for v in values]
-        duplicates = sorted({v for v in normalised if normalised.count(v) > 1})
+        duplicates = sorted(v for v, count in Counter(normalised).items() if count > 1)
         if duplicates:
             self.fail(f"'{key}' repeats {duplicates}")
         return tuple(v.strip() for v in values)
