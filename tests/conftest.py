@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from chat_support import Chat, ChatFactory
 
 # Fake credentials and a fixed region, no instance-metadata probe, and no profile or config file from the
 # developer's machine (a real profile could point boto3 at a real account).
@@ -31,3 +34,9 @@ def fake_aws_environment() -> Iterator[None]:
         for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB"):
             patch.delenv(name, raising=False)
         yield
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> ChatFactory:
+    """A new caller per test, with a preference store of their own."""
+    return lambda locale: Chat(locale, store=tmp_path / "preferences.json")

@@ -7,7 +7,6 @@ ResponseEnvelope and its SSML is well-formed XML.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,12 +17,6 @@ RULES = default_rules()
 LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 SPOKEN_NUMBER = {loc: RULES.locales[loc].emergency_number_spoken for loc in LOCALES}
 ALL_NO = ["no"] * 7
-
-
-@pytest.fixture
-def chat(tmp_path: Path) -> ChatFactory:
-    """A new caller per test, with a preference store of their own."""
-    return lambda locale: Chat(locale, store=tmp_path / "preferences.json")
 
 
 def _first_sentence(text: str) -> str:
@@ -72,7 +65,11 @@ def test_later_visits_hear_the_short_disclaimer(chat: ChatFactory) -> None:
         ("why does my eyelid twitch", "CausesIntent", "stress, tiredness and caffeine"),
         ("how do i stop twitching", "SelfCareIntent", "stretch or massage"),
         ("what is benign fasciculation syndrome", "BenignFasciculationIntent", "normal strength"),
-        ("does twitching mean i have a. l. s.", "AlsWorryIntent", "weakness or muscle wasting"),
+        (
+            "does twitching mean i have a. l. s.",
+            "AlsWorryIntent",
+            "weakness, muscle wasting, or speech or swallowing",
+        ),
         ("does twitching mean motor neurone disease", "AlsWorryIntent", "very rarely"),
         ("when should i see a doctor", "WhenToSeeDoctorIntent", "more than two weeks"),
         ("is it serious", "WhenToSeeDoctorIntent", "nine one one"),
@@ -153,7 +150,7 @@ def test_all_no_ends_in_self_care_within_seven_questions(chat: ChatFactory, loca
         questions += turn.disposition is None
     assert questions <= 7
     assert turn.disposition == "self_care"
-    assert "harmless kind of twitching" in turn.speech
+    assert "Nothing you've told me points to something serious" in turn.speech
     assert not turn.end_session
 
 
@@ -533,3 +530,27 @@ def test_a_denied_symptom_keeps_its_negation_through_the_simulator(chat: ChatFac
     turn = talk.say(utterance)
     turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("locale", "name"),
+    [("en-US", "A L S"), ("en-CA", "A L S"), ("en-GB", "motor neurone disease"), ("en-AU", "motor neurone disease"),
+     ("en-IN", "motor neurone disease")],
+)  # fmt: skip
+def test_the_als_answer_uses_the_name_each_country_uses(chat: ChatFactory, locale: str, name: str) -> None:
+    talk = chat(locale)
+    turn = talk.say("ask muscle twitch guide does twitching mean i have a. l. s.")
+    assert f"a sign of {name}" in turn.speech
+    assert "speech or swallowing that slowly gets worse" in turn.speech
+
+
+def test_the_self_care_outcome_does_not_sound_like_a_diagnosis(chat: ChatFactory) -> None:
+    talk = chat("en-GB")
+    talk.say("check my symptoms")
+    turn = answer_no_until_done(talk, talk.say("no"))
+    assert turn.disposition == "self_care"
+    assert (
+        "harmless kind" not in turn.speech
+        and "Nothing you've told me points to something serious" in turn.speech
+    )
+    assert "Watch for weakness" in turn.speech and "call nine nine nine" in turn.speech

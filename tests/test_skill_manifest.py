@@ -24,7 +24,7 @@ LINK = PACKAGE / "interactionModels" / "custom"
 FIXTURE_MODEL = Path(__file__).resolve().parent / "fixtures" / "model_rules" / "good_model.json"
 
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
-# DESIGN.md: the emergency number each locale's answers and description must name.
+# docs/clinical-basis.md: the emergency number each locale's answers and description must name.
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 EXAMPLE_PHRASES = [
     "Alexa, open muscle twitch guide",

@@ -87,6 +87,7 @@ def fill(template: str, care: LocaleCare, *, spoken: bool, them: str = "them") -
         crisis_line=care.crisis_line if spoken else care.crisis_line_written,
         poison_line=care.poison_line if spoken else care.poison_line_written,
         emergency_extra=care.emergency_extra if spoken else care.emergency_extra_written,
+        als_name=care.als_name if spoken else care.als_name.replace("A L S", "ALS"),
         them=them,
     )
     return " ".join(text.split())

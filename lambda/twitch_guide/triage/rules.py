@@ -110,6 +110,7 @@ class LocaleCare:
     poison_line_written: str = ""
     emergency_extra: str = ""
     emergency_extra_written: str = ""
+    als_name: str = "A L S"  # "motor neurone disease" where that is the usual name
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +453,7 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
         entry = Entry(path, f"[locales.{locale}]", table)
         entry.only(
             {"emergency_number", "emergency_number_spoken", "doctor", "emergency_department", "advice_line"}
-            | {"sources", *_LOCALE_LINES},
+            | {"sources", "als_name", *_LOCALE_LINES},
             frozenset({"seasons"}),
         )
         # Every line is text; a locale without that service has an empty one.
@@ -475,6 +476,7 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
             entry.text("advice_line"),
             seasons == "southern",
             *(entry.table[key].strip() for key in _LOCALE_LINES),
+            entry.text("als_name"),
         )
     return locales
 

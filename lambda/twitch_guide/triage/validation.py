@@ -14,7 +14,7 @@ from .levels import Level
 
 PLACEHOLDERS = frozenset(
     {"emergency_number", "doctor", "emergency_department", "advice_line", "crisis_line", "poison_line"}
-    | {"emergency_extra", "them"}
+    | {"emergency_extra", "them", "als_name"}
 )
 
 

@@ -1,0 +1,155 @@
+"""Whole conversations for the dangers that come with twitching and for callers who are not the patient.
+
+Phrasings are written for these tests, not copied from the issue; every locale where the wording differs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_support import ChatFactory
+
+LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
+CRISIS_LINE = {
+    "en-US": "nine eight eight", "en-CA": "nine eight eight", "en-GB": "one one six, one two three",
+    "en-AU": "thirteen, eleven, fourteen", "en-IN": "one four four one six",
+}  # fmt: skip
+CRISIS_CARD = {"en-US": "988", "en-CA": "988", "en-GB": "116 123", "en-AU": "13 11 14", "en-IN": "14416"}
+EMERGENCY = {
+    "en-US": "nine one one", "en-CA": "nine one one", "en-GB": "nine nine nine", "en-AU": "triple zero",
+    "en-IN": "one one two",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "words",
+    ["some days i think everyone would be better off without me", "i keep thinking about ending my life"],
+)
+def test_thoughts_of_suicide_get_the_crisis_line_first(chat: ChatFactory, locale: str, words: str) -> None:
+    talk = chat(locale)
+    talk.say("open muscle twitch guide")
+    turn = talk.say(words)
+    assert turn.speech.startswith("I'm really sorry")
+    assert CRISIS_LINE[locale] in turn.speech and EMERGENCY[locale] in turn.speech
+    assert CRISIS_CARD[locale] in (turn.card or {}).get("text") or ""
+    assert "questions" not in turn.speech  # never the twitching check
+
+
+def test_a_crisis_in_the_middle_of_the_check_comes_first(chat: ChatFactory) -> None:
+    talk = chat("en-GB")
+    talk.say("check my symptoms")
+    turn = talk.say("honestly i just want it all to stop")
+    assert "Samaritans" in turn.speech and turn.end_session
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_overdose_is_an_emergency_with_the_number_first(chat: ChatFactory, locale: str) -> None:
+    talk = chat(locale)
+    talk.say("open muscle twitch guide")
+    turn = talk.say("my flatmate swallowed a whole packet of paracetamol an hour ago")
+    assert turn.disposition == "emergency"
+    assert turn.speech.startswith(f"Please call {EMERGENCY[locale]}")
+
+
+def test_india_names_the_ambulance_number_beside_one_one_two(chat: ChatFactory) -> None:
+    talk = chat("en-IN")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("my chest feels crushed and the pain goes into my jaw")
+    assert "one one two" in turn.speech and "one zero eight" in turn.speech
+    assert "108" in (turn.card or {}).get("text") or ""
+
+
+def test_australia_names_1800medicare_and_offers_a_repeat(chat: ChatFactory) -> None:
+    talk = chat("en-AU")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("i keep going over on my ankle and landing on the floor")
+    for _ in range(8):
+        if turn.disposition:
+            break
+        turn = talk.say("no")
+    assert turn.disposition == "urgent"
+    assert "six three three, four two two" in turn.speech and "repeat" in turn.speech
+    assert "1800 633 422" in (turn.card or {}).get("text") or ""
+
+
+@pytest.mark.parametrize(
+    ("words", "pronoun"),
+    [
+        ("my wife is grey and cant get her breath", "her"),
+        ("my dad has just slumped over and wont wake", "him"),
+    ],
+)
+def test_emergency_advice_for_someone_else_is_worded_for_the_caller(
+    chat: ChatFactory, words: str, pronoun: str
+) -> None:
+    talk = chat("en-US")
+    talk.say("open muscle twitch guide")
+    turn = talk.say(words)
+    assert turn.disposition == "emergency"
+    assert turn.speech.startswith(f"Please call nine one one for {pronoun} now")
+
+
+def test_a_caller_who_has_already_called_is_told_to_stay_on_the_line(chat: ChatFactory) -> None:
+    talk = chat("en-GB")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("i've rung nine nine nine and the paramedics are on their way, he's twitching all over")
+    assert "Stay on the line" in turn.speech and "unlock the door" in turn.speech
+    assert turn.end_session and turn.disposition is None
+
+
+def test_a_professional_is_pointed_to_local_protocols(chat: ChatFactory) -> None:
+    talk = chat("en-CA")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("i'm a nurse and one of my residents has twitching in both calves")
+    assert "local protocols" in turn.speech and not turn.end_session
+
+
+def test_an_animal_is_for_the_vet(chat: ChatFactory) -> None:
+    talk = chat("en-US")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("our cat keeps twitching her back leg in her sleep")
+    assert "vet" in turn.speech and turn.disposition is None
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_child_gets_the_child_answer_never_the_adult_check(chat: ChatFactory, locale: str) -> None:
+    talk = chat(locale)
+    talk.say("open muscle twitch guide")
+    turn = talk.say("my little boy's eyelid has been flickering since yesterday")
+    assert "for a baby or child" in turn.speech and "floppy" in turn.speech
+    assert "?" not in turn.speech.split("today.")[0]  # no interview question before the advice
+    assert "check your symptoms" not in turn.speech.lower()
+
+
+def test_a_child_with_an_emergency_sign_gets_the_emergency_number(chat: ChatFactory) -> None:
+    talk = chat("en-GB")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("my toddler has a high temperature and a rash that stays when i press a glass on it")
+    assert turn.disposition == "emergency" and "nine nine nine" in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("words", "level"),
+    [
+        ("i had a fit when i was nine and none since", "self_care"),  # history, not now
+        ("my speech has got slowly more slurred over the last few months", "urgent"),
+        ("i went to the gym and my wee is now the colour of cola and my thighs ache", "urgent"),
+        ("i upped my sertraline on monday and now i'm sweaty and can't keep still", "urgent"),
+        ("since my thyroid op my fingers keep cramping and my lips tingle", "urgent"),
+        ("i'm seven months pregnant and my hands and face have swollen up", "urgent"),
+        ("my heart keeps fluttering when i sit down in the evening", "see_doctor"),
+        ("a tick bit me on a walk and now there's a widening red ring", "see_doctor"),
+        ("i've been a bit lightheaded this week", "see_doctor"),
+        ("since yesterday i see two of everything when i watch the telly", "urgent"),
+    ],
+)
+def test_second_round_findings_reach_their_level(chat: ChatFactory, words: str, level: str) -> None:
+    talk = chat("en-US")
+    talk.say("open muscle twitch guide")
+    turn = talk.say(words)
+    for _ in range(8):
+        if turn.disposition or turn.end_session:
+            break
+        turn = talk.say("no")
+    assert turn.disposition == level, turn.speech
