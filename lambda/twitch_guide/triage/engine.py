@@ -1,8 +1,8 @@
 """The triage engine: applies the rule set to what a caller has said. Pure Python, no ASK imports.
 
-Rules it keeps (docs/clinical-basis.md): the disposition is the most serious level among the findings, so adding a finding
-never lowers it; the interview asks the most serious question not yet answered and stops once no answer could
-raise the outcome; "not sure" on an emergency question is never read as "no".
+Rules it keeps (docs/clinical-basis.md): the disposition is the most serious level among the findings, so
+adding a finding never lowers it; the interview asks the most serious question not yet answered and stops once
+no answer could raise the outcome; "not sure" on an emergency question is never read as "no".
 """
 
 from __future__ import annotations

@@ -447,6 +447,12 @@ _LOCALE_LINES = (
 )  # fmt: skip
 
 
+def _locale_lines(entry: Entry) -> tuple[str, str, str, str, str, str, str]:
+    """The lines of _LOCALE_LINES, in that order (empty where a locale has no such service)."""
+    a, b, c, d, e, f, g = (str(entry.table[key]).strip() for key in _LOCALE_LINES)
+    return a, b, c, d, e, f, g
+
+
 def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, LocaleCare]:
     locales: dict[str, LocaleCare] = {}
     for locale, table in Entry(path, "[locales]", value).table.items():
@@ -475,8 +481,8 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
             entry.text("emergency_department"),
             entry.text("advice_line"),
             seasons == "southern",
-            *(entry.table[key].strip() for key in _LOCALE_LINES),
-            entry.text("als_name"),
+            *_locale_lines(entry),
+            als_name=entry.text("als_name"),
         )
     return locales
 
