@@ -20,9 +20,9 @@ EXAMPLES = recall.load_corpus()
 # What the skill reached when these floors were last raised (tools/recall.py, whole corpus).
 FLOORS = {
     "red_flag": 0.94,  # heard at once at the expected level or higher
-    "emergency": 0.94,
-    "question": 0.84,  # information questions answered on topic
-    "caller": 0.75,  # callers who are not the patient, on their own path
+    "emergency": 0.95,
+    "question": 0.91,  # information questions answered on topic
+    "caller": 0.78,  # callers who are not the patient, on their own path
     "truthful": 0.95,  # a truthful caller reaches the level by the end of the check
 }
 HARMLESS_RAISED_AT_MOST = 0.03

@@ -40,7 +40,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _SEGMENT_PUNCTUATION = re.compile(r"[!?;:,]+|\.(?!\d)|\s[-\u2013\u2014]+\s")
 _NOT_WORD = re.compile(r"[^a-z0-9'# ]+")  # "#" stands for any number in the rules' own phrases
 _DIGITS = re.compile(r"\b(?!p(?:t?\d+[ymwdhs])+\b)(\w*?\d)([a-z])")  # "3kg" -> "3 kg", but not Alexa's "p3w"
-_SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*){2,}")  # "a.l.s." -> "als"
+_SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*)+[a-z]\b\.?")  # "a.l.s.", "a. l. s", "m.n.d" -> "als", "mnd"
 
 
 @dataclass(frozen=True, slots=True)
