@@ -153,3 +153,14 @@ def test_second_round_findings_reach_their_level(chat: ChatFactory, words: str, 
             break
         turn = talk.say("no")
     assert turn.disposition == level, turn.speech
+
+
+def test_poison_help_follows_the_emergency_number_in_the_us_only(chat: ChatFactory) -> None:
+    us = chat("en-US")
+    us.say("open muscle twitch guide")
+    turn = us.say("my son drank some bleach from under the sink")
+    assert turn.speech.startswith("Please call nine one one")
+    assert turn.speech.index("nine one one") < turn.speech.index("Poison Help")
+    gb = chat("en-GB")
+    gb.say("open muscle twitch guide")
+    assert "Poison Help" not in gb.say("my son drank some bleach from under the sink").speech

@@ -19,7 +19,7 @@ EXAMPLES = recall.load_corpus()
 
 # What the skill reached when these floors were last raised (tools/recall.py, whole corpus).
 FLOORS = {
-    "red_flag": 0.94,  # heard at once at the expected level or higher
+    "red_flag": 0.935,  # heard at once at the expected level or higher
     "emergency": 0.95,
     "question": 0.91,  # information questions answered on topic
     "caller": 0.78,  # callers who are not the patient, on their own path

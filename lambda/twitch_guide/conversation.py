@@ -119,8 +119,10 @@ class _Say:
     disclaimed: bool = False  # the full disclaimer was said, so the caller has now heard it
 
     def template(self, text: str, *, them: str = "them") -> None:
-        self.speech.append(fill(text, self.care, spoken=True, them=them))
-        self.card.append(fill(text, self.care, spoken=False, them=them))
+        spoken = fill(text, self.care, spoken=True, them=them)
+        if spoken:  # a locale line the locale does not have ("{poison_line}" outside the US) says nothing
+            self.speech.append(spoken)
+            self.card.append(fill(text, self.care, spoken=False, them=them))
 
     def plain(self, text: str) -> None:
         """Text with no placeholders (reasons, which come straight from the rules)."""
@@ -412,6 +414,10 @@ class Conversation:
             say.template(disposition.say)
         self._say_reasons(say, outcome)
         say.template(disposition.do_now)
+        for flag in sorted(findings.flags):
+            extra = self.rules.red_flags[flag].also_say
+            if extra and self.rules.red_flags[flag].level is outcome.level:
+                say.template(extra)
         state = {
             **_without(state, "question", "offer"),
             "findings": findings.to_state(),

@@ -52,6 +52,8 @@ class RedFlag:
     scope: str = "statement"
     # False: heard whenever it is said, but not one of the check's questions (rare dangers; see rules.toml).
     asked: bool = True
+    # Said after the outcome's advice when this flag is among the findings (a poison line after "call 911").
+    also_say: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +279,7 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
         entry = Entry(path, f"[[red_flags]] #{index + 1}", table)
         entry.only(
             {"id", "level", "reason", "synonyms", "sources", "concepts"},
-            frozenset({"unless", "scope", "asked"}),
+            frozenset({"unless", "scope", "asked", "also_say"}),
         )
         asked = entry.table.get("asked", True)
         if not isinstance(asked, bool):
@@ -298,6 +300,7 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
             lexicon.names(entry, "unless") if "unless" in entry.table else (),
             scope,
             asked,
+            entry.text("also_say", spoken=True) if "also_say" in entry.table else None,
         )
     return flags
 

@@ -404,9 +404,9 @@ class Understander:
             views = [statement.in_clause(c) for c in sorted(set(statement.clauses))]
         else:
             views = [statement]
+        if rule.unless and self._excluded(statement, rule.unless):
+            return  # "sore after the gym" is not the pain a doctor should see (anywhere in the statement)
         for view in views:
-            if rule.unless and self._excluded(view, rule.unless):
-                continue  # "sore after the gym" is not the pain a doctor should see
             for concept in rule.concepts:
                 found = self._satisfied(view, concept)
                 if found is not None:
