@@ -838,3 +838,23 @@ def test_a_slot_starting_inside_a_contraction_keeps_the_whole_typed_word() -> No
     words = normalise("I haven't had a seizure")
     start = words.tokens.index("not")
     assert words.surface(start, len(words.tokens)) == "haven't had a seizure"
+
+
+@pytest.mark.parametrize(
+    ("spoken", "sample"),
+    [
+        ("why do your muscle twitch", "why do my muscles twitch"),  # "your" for "my", a singular for a plural
+        (
+            "why does my leg twitch is that normal",
+            "why does my {bodyPart} twitch",
+        ),  # a trailing check is ignored
+    ],
+)
+def test_resolution_tolerates_what_alexa_ignores(spoken: str, sample: str | None) -> None:
+    resolver = Resolver(
+        load_model(model_path(Path(__file__).resolve().parent.parent / "interaction_models", "en-US"))
+    )
+    result = resolver.resolve(spoken)
+    assert result.name == "CausesIntent"
+    if sample is not None:
+        assert result.sample == sample

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 
 from .builtins import BUILTIN_PHRASES, FALLBACK_INTENT
 from .model import InteractionModel, SlotType
-from .text import LOOSE_WORDS, Words, normal_text, normalise, parse_duration, parse_number
+from .text import (
+    LOOSE_ENDINGS,
+    LOOSE_FORMS,
+    LOOSE_WORDS,
+    Words,
+    normal_text,
+    normalise,
+    parse_duration,
+    parse_number,
+)
 
 ER_MATCH = "ER_SUCCESS_MATCH"
 ER_NO_MATCH = "ER_SUCCESS_NO_MATCH"
@@ -105,7 +114,11 @@ def _compile(intent: str, text: str, slot_types: dict[str, str], order: int, loo
             name = part[1:-1]
             elements.append(_SlotRef(name, slot_types[name]))
         else:
-            elements.extend(t for t in normalise(part).tokens if not (loose and t in LOOSE_WORDS))
+            tokens = normalise(part).tokens
+            if loose:
+                elements.extend(LOOSE_FORMS.get(t, t) for t in tokens if t not in LOOSE_WORDS)
+            else:
+                elements.extend(tokens)
     if not elements:
         return None
     literals = [e for e in elements if isinstance(e, str)]
@@ -356,12 +369,18 @@ class Resolver:
 
 
 def _loosen(key: str) -> str:
-    return " ".join(t for t in key.split() if t not in LOOSE_WORDS)
+    return " ".join(LOOSE_FORMS.get(t, t) for t in key.split() if t not in LOOSE_WORDS)
 
 
 def _loose_words(words: Words) -> Words:
-    keep = [i for i, t in enumerate(words.tokens) if t not in LOOSE_WORDS]
-    return Words(tuple(words.tokens[i] for i in keep), tuple(words.surfaces[i] for i in keep))
+    """The loose reading: small words dropped, head nouns folded, a trailing "is that normal" left off."""
+    tokens, surfaces = list(words.tokens), list(words.surfaces)
+    for ending in LOOSE_ENDINGS:
+        if len(tokens) > len(ending) and tuple(tokens[-len(ending) :]) == ending:
+            del tokens[-len(ending) :], surfaces[-len(ending) :]
+            break
+    keep = [i for i, t in enumerate(tokens) if t not in LOOSE_WORDS]
+    return Words(tuple(LOOSE_FORMS.get(tokens[i], tokens[i]) for i in keep), tuple(surfaces[i] for i in keep))
 
 
 def _without_carrier(words: Words) -> Words | None:

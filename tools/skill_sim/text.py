@@ -10,8 +10,16 @@ FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", 
 # Dropped only at the start, where they are discourse markers ("so what causes it"); "like" is kept everywhere
 # because it carries meaning ("feels like pins and needles").
 LEADING_FILLERS = frozenset({"hey", "well", "so", "oh", "ok so", "okay so"})
-# Dropped on the loose pass only: words whose absence does not change the request.
+# Dropped on the loose pass only: words whose absence does not change the request ("the eye" and "eye"; "your"
+# is read as "my"). Possessives stay otherwise: "my {person}" samples need them to know whom a sign is about.
 LOOSE_WORDS = frozenset({"a", "an", "the", "just", "actually", "really", "very", "some"})
+# Folded on the loose pass: singular and plural of the skill's own head nouns ("muscles" is "muscle").
+LOOSE_FORMS = {"muscles": "muscle", "twitches": "twitch", "spasms": "spasm", "cramps": "cramp", "your": "my"}
+# Dropped at the end on the loose pass: a trailing check that does not change the question.
+LOOSE_ENDINGS = tuple(
+    tuple(e.split())
+    for e in ("is that normal", "is this normal", "is it normal", "is that ok", "is that okay", "is that bad")
+)
 
 # Speech recognisers write either form; both sides are expanded so "I don't" matches "I do not".
 CONTRACTIONS = {
