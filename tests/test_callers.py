@@ -164,3 +164,19 @@ def test_poison_help_follows_the_emergency_number_in_the_us_only(chat: ChatFacto
     gb = chat("en-GB")
     gb.say("open muscle twitch guide")
     assert "Poison Help" not in gb.say("my son drank some bleach from under the sink").speech
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my daughter's hand has gone numb and tingly",
+        "the baby has gone stiff and is jerking her arms and legs",
+    ],
+)
+def test_a_child_with_any_sign_is_answered_never_an_error(chat: ChatFactory, words: str) -> None:
+    # Regression: a child with a sign below emergency once looped between the child answer and the check.
+    talk = chat("en-US")
+    talk.say("open muscle twitch guide")
+    turn = talk.say(words)
+    assert "something went wrong" not in turn.speech
+    assert "for a baby or child" in turn.speech or turn.disposition == "emergency"

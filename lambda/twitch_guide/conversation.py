@@ -194,7 +194,8 @@ class Conversation:
 
     def _child(self, turn: Turn, heard: Understanding) -> SkillReply:
         """Never the adult check for a child: their doctor, and the signs that need the emergency number."""
-        return self._answer(turn, heard, [self.rules.info["child"].say], None, "route:child")
+        # Not through _answer: a child's non-emergency sign is answered here, never by the adult check.
+        return self._say_lines(turn, [self.rules.info["child"].say], None, "route:child")
 
     def _caller(self, turn: Turn, caller: str, *, end: bool) -> SkillReply:
         answer = self.rules.crisis if caller == "crisis" else self.rules.callers[caller]
@@ -491,6 +492,9 @@ class Conversation:
         if heard.flags or heard.crisis or heard.caller:
             # A symptom inside a question ("can stress cause twitching and chest pain?") comes first.
             return self._heard(turn, replace(heard, topic=None), {})
+        return self._say_lines(turn, lines, offer, answer)
+
+    def _say_lines(self, turn: Turn, lines: list[str], offer: str | None, answer: str) -> SkillReply:
         state, _ = self._state(turn)
         say = self._new_say(turn)
         self._disclaim_if_new(turn, say)
