@@ -367,7 +367,11 @@ class Understander:
                     things = [h for h in statement.hits if h.vocab not in MARKERS and not _inside(h, marker)]
                     clause = statement.clause_of(marker)
                     own = [h for h in things if statement.clause_of(h) == clause]
-                    before = [h for h in things if statement.clause_of(h) == clause - 1]
+                    # Only a clause that is itself the time ("..., when I was twelve") reaches back.
+                    opens_clause = all(statement.clauses[i] != clause for i in range(marker.start))
+                    before = (
+                        [h for h in things if statement.clause_of(h) == clause - 1] if opens_clause else []
+                    )
                     statement.long_ago.update(h.start for h in own or before)
                     orphan_long_ago |= not things
                     continue
