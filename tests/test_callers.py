@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_support import ChatFactory
+from chat_support import ChatFactory, answer_no_until_done
 
 LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 CRISIS_LINE = {
@@ -32,7 +32,7 @@ def test_thoughts_of_suicide_get_the_crisis_line_first(chat: ChatFactory, locale
     turn = talk.say(words)
     assert turn.speech.startswith("I'm really sorry")
     assert CRISIS_LINE[locale] in turn.speech and EMERGENCY[locale] in turn.speech
-    assert CRISIS_CARD[locale] in (turn.card or {}).get("text") or ""
+    assert CRISIS_CARD[locale] in ((turn.card or {}).get("text") or "")
     assert "questions" not in turn.speech  # never the twitching check
 
 
@@ -57,20 +57,17 @@ def test_india_names_the_ambulance_number_beside_one_one_two(chat: ChatFactory) 
     talk.say("open muscle twitch guide")
     turn = talk.say("my chest feels crushed and the pain goes into my jaw")
     assert "one one two" in turn.speech and "one zero eight" in turn.speech
-    assert "108" in (turn.card or {}).get("text") or ""
+    assert "108" in ((turn.card or {}).get("text") or "")
 
 
 def test_australia_names_1800medicare_and_offers_a_repeat(chat: ChatFactory) -> None:
     talk = chat("en-AU")
     talk.say("open muscle twitch guide")
     turn = talk.say("i keep going over on my ankle and landing on the floor")
-    for _ in range(8):
-        if turn.disposition:
-            break
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "urgent"
     assert "six three three, four two two" in turn.speech and "repeat" in turn.speech
-    assert "1800 633 422" in (turn.card or {}).get("text") or ""
+    assert "1800 633 422" in ((turn.card or {}).get("text") or "")
 
 
 @pytest.mark.parametrize(
@@ -148,10 +145,7 @@ def test_second_round_findings_reach_their_level(chat: ChatFactory, words: str, 
     talk = chat("en-US")
     talk.say("open muscle twitch guide")
     turn = talk.say(words)
-    for _ in range(8):
-        if turn.disposition or turn.end_session:
-            break
-        turn = talk.say("no")
+    turn = answer_no_until_done(talk, turn)
     assert turn.disposition == level, turn.speech
 
 
