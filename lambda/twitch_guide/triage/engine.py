@@ -143,10 +143,6 @@ class Engine:
         """What one utterance says: red flags, who they are about, causes, a duration, the topic asked."""
         return self._understander.understand(text, today=today, locale=locale)
 
-    def flags_for_duration(self, days: int) -> tuple[str, ...]:
-        """The red flag a duration brings: 'persistent' beyond the rule's threshold, else none."""
-        return (self.rules.duration.flag,) if days > self.rules.duration.more_than_days else ()
-
     def _by_level(self, flag_ids: set[str]) -> tuple[str, ...]:
         return tuple(sorted(flag_ids, key=lambda f: (self.rules.red_flags[f].level.rank, f)))
 

@@ -94,8 +94,6 @@ class Understanding:
     healing_context: str | None = None
     about: Who = Who.SELF
     duration_days: int | None = None
-    # Flags heard about someone other than the caller, by flag id.
-    others: Mapping[str, Who] = field(default_factory=dict)
     twitch: bool = False  # the twitch itself was mentioned ("my leg twitched")
     crisis: bool = False  # thoughts of suicide or self-harm, whoever they are about
     caller: str | None = None  # a caller in a situation of their own ("already_called", "professional")
@@ -241,7 +239,6 @@ class Understander:
             healing_context=next(iter(self._named(statements, "healing:", self._healing)), None),
             about=about,
             duration_days=days,
-            others={f: who for f, who in people.items() if who is not Who.SELF},
             twitch=any(h.vocab == TWITCH for s in statements for h in s.hits),
             crisis=self._met_anywhere(statements, self._crisis),
             caller=next(
