@@ -244,15 +244,13 @@ class Conversation:
         if self.engine.disposition_for(findings).level is Level.EMERGENCY:
             them = heard.them if heard.about is not Who.SELF else None
             return self._conclude(turn, self._new_say(turn), state, findings, them=them)
+        if heard.about is Who.CHILD:
+            return self._child(turn, heard)  # never the adult check for a child
         if not flags:
             if heard.about is Who.ANIMAL:
                 return self._animal(turn, heard)
-            if heard.about is Who.CHILD:
-                return self._child(turn, heard)
             if heard.topic is not None:
                 return self._topic(turn, heard)
-        if heard.about is Who.CHILD:
-            return self._child(turn, heard)  # never the adult check for a child
         if not (flags or heard.heard_anything) and _said_something_unclear(slots):
             return self.fallback(turn)  # words we could not place: Alexa's fallback, with the safety line
         say = self._new_say(turn)
