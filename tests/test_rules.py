@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from twitch_guide.triage.language import words_of
+from twitch_guide.triage.language import segments, words_of
 from twitch_guide.triage.rules import RULES_PATH, Level, RulesError, default_rules, load_rules
 from twitch_guide.triage.understanding import MARKERS, Concept
 
@@ -230,3 +230,13 @@ def test_a_concept_of_one_part_never_reads_as_a_common_word(owner: str, concept:
     for phrase in phrases:
         lemmas = words_of(phrase, _VOCABULARY)
         assert not (len(lemmas) == 1 and lemmas[0] in _TOO_COMMON), f"{owner}: {phrase!r} reads as {lemmas}"
+
+
+def test_the_fast_reading_of_rule_phrases_agrees_with_the_full_pipeline() -> None:
+    # words_of skips the recogniser clean-up for plain phrases (it runs for every phrase at start-up); it must
+    # read each of the rules' phrases exactly as an utterance would be read.
+    phrases = [p for entries in RULES.lexicon.vocab.values() for p in entries]
+    phrases += [s for c in RULES.causes.values() for s in c.synonyms]
+    for phrase in phrases:
+        full = tuple(lemma for segment in segments(phrase, _VOCABULARY) for lemma in segment.lemmas)
+        assert words_of(phrase, _VOCABULARY) == full, phrase
