@@ -80,3 +80,15 @@ def answer_no_until_done(chat: Chat, turn: Turn, *, most: int = 12) -> Turn:
             return turn
         turn = chat.say("no")
     raise AssertionError(f"no outcome after {most} answers: {turn.speech}")
+
+
+def launched(chat: ChatFactory, locale: str) -> Chat:
+    """A new caller who has just opened the skill."""
+    talk = chat(locale)
+    talk.say("open muscle twitch guide")
+    return talk
+
+
+def card_text(turn: Turn) -> str:
+    """The card's text, or "" when the answer sent no card."""
+    return (turn.card or {}).get("text") or ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_support import ChatFactory, answer_no_until_done
+from chat_support import ChatFactory, answer_no_until_done, card_text, launched
 
 LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 CRISIS_LINE = {
@@ -27,12 +27,11 @@ EMERGENCY = {
     ["some days i think everyone would be better off without me", "i keep thinking about ending my life"],
 )
 def test_thoughts_of_suicide_get_the_crisis_line_first(chat: ChatFactory, locale: str, words: str) -> None:
-    talk = chat(locale)
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, locale)
     turn = talk.say(words)
     assert turn.speech.startswith("I'm really sorry")
     assert CRISIS_LINE[locale] in turn.speech and EMERGENCY[locale] in turn.speech
-    assert CRISIS_CARD[locale] in ((turn.card or {}).get("text") or "")
+    assert CRISIS_CARD[locale] in card_text(turn)
     assert "questions" not in turn.speech  # never the twitching check
 
 
@@ -45,29 +44,26 @@ def test_a_crisis_in_the_middle_of_the_check_comes_first(chat: ChatFactory) -> N
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_an_overdose_is_an_emergency_with_the_number_first(chat: ChatFactory, locale: str) -> None:
-    talk = chat(locale)
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, locale)
     turn = talk.say("my flatmate swallowed a whole packet of paracetamol an hour ago")
     assert turn.disposition == "emergency"
     assert turn.speech.startswith(f"Please call {EMERGENCY[locale]}")
 
 
 def test_india_names_the_ambulance_number_beside_one_one_two(chat: ChatFactory) -> None:
-    talk = chat("en-IN")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-IN")
     turn = talk.say("my chest feels crushed and the pain goes into my jaw")
     assert "one one two" in turn.speech and "one zero eight" in turn.speech
-    assert "108" in ((turn.card or {}).get("text") or "")
+    assert "108" in card_text(turn)
 
 
 def test_australia_names_1800medicare_and_offers_a_repeat(chat: ChatFactory) -> None:
-    talk = chat("en-AU")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-AU")
     turn = talk.say("i keep going over on my ankle and landing on the floor")
     turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "urgent"
     assert "six three three, four two two" in turn.speech and "repeat" in turn.speech
-    assert "1800 633 422" in ((turn.card or {}).get("text") or "")
+    assert "1800 633 422" in card_text(turn)
 
 
 @pytest.mark.parametrize(
@@ -80,39 +76,34 @@ def test_australia_names_1800medicare_and_offers_a_repeat(chat: ChatFactory) -> 
 def test_emergency_advice_for_someone_else_is_worded_for_the_caller(
     chat: ChatFactory, words: str, pronoun: str
 ) -> None:
-    talk = chat("en-US")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-US")
     turn = talk.say(words)
     assert turn.disposition == "emergency"
     assert turn.speech.startswith(f"Please call nine one one for {pronoun} now")
 
 
 def test_a_caller_who_has_already_called_is_told_to_stay_on_the_line(chat: ChatFactory) -> None:
-    talk = chat("en-GB")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-GB")
     turn = talk.say("i've rung nine nine nine and the paramedics are on their way, he's twitching all over")
     assert "Stay on the line" in turn.speech and "unlock the door" in turn.speech
     assert turn.end_session and turn.disposition is None
 
 
 def test_a_professional_is_pointed_to_local_protocols(chat: ChatFactory) -> None:
-    talk = chat("en-CA")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-CA")
     turn = talk.say("i'm a nurse and one of my residents has twitching in both calves")
     assert "local protocols" in turn.speech and not turn.end_session
 
 
 def test_an_animal_is_for_the_vet(chat: ChatFactory) -> None:
-    talk = chat("en-US")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-US")
     turn = talk.say("our cat keeps twitching her back leg in her sleep")
     assert "vet" in turn.speech and turn.disposition is None
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_child_gets_the_child_answer_never_the_adult_check(chat: ChatFactory, locale: str) -> None:
-    talk = chat(locale)
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, locale)
     turn = talk.say("my little boy's eyelid has been flickering since yesterday")
     assert "for a baby or child" in turn.speech and "floppy" in turn.speech
     assert "?" not in turn.speech.split("today.")[0]  # no interview question before the advice
@@ -120,8 +111,7 @@ def test_a_child_gets_the_child_answer_never_the_adult_check(chat: ChatFactory, 
 
 
 def test_a_child_with_an_emergency_sign_gets_the_emergency_number(chat: ChatFactory) -> None:
-    talk = chat("en-GB")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-GB")
     turn = talk.say("my toddler has a high temperature and a rash that stays when i press a glass on it")
     assert turn.disposition == "emergency" and "nine nine nine" in turn.speech
 
@@ -142,21 +132,18 @@ def test_a_child_with_an_emergency_sign_gets_the_emergency_number(chat: ChatFact
     ],
 )
 def test_second_round_findings_reach_their_level(chat: ChatFactory, words: str, level: str) -> None:
-    talk = chat("en-US")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-US")
     turn = talk.say(words)
     turn = answer_no_until_done(talk, turn)
     assert turn.disposition == level, turn.speech
 
 
 def test_poison_help_follows_the_emergency_number_in_the_us_only(chat: ChatFactory) -> None:
-    us = chat("en-US")
-    us.say("open muscle twitch guide")
+    us = launched(chat, "en-US")
     turn = us.say("my son drank some bleach from under the sink")
     assert turn.speech.startswith("Please call nine one one")
     assert turn.speech.index("nine one one") < turn.speech.index("Poison Help")
-    gb = chat("en-GB")
-    gb.say("open muscle twitch guide")
+    gb = launched(chat, "en-GB")
     assert "Poison Help" not in gb.say("my son drank some bleach from under the sink").speech
 
 
@@ -169,8 +156,7 @@ def test_poison_help_follows_the_emergency_number_in_the_us_only(chat: ChatFacto
 )
 def test_a_child_with_any_sign_is_answered_never_an_error(chat: ChatFactory, words: str) -> None:
     # Regression: a child with a sign below emergency once looped between the child answer and the check.
-    talk = chat("en-US")
-    talk.say("open muscle twitch guide")
+    talk = launched(chat, "en-US")
     turn = talk.say(words)
     assert "something went wrong" not in turn.speech
     assert "for a baby or child" in turn.speech or turn.disposition == "emergency"
