@@ -34,8 +34,7 @@ from .handlers.name_free import CanFulfillIntentHandler
 from .interceptors import RequestLogInterceptor, ResponseLogInterceptor, TurnLoaderInterceptor
 from .logs import clear_request_context, setup_logging
 from .persistence import adapter_from_environment
-from .prompts import default_prompts
-from .triage.rules import default_rules
+from .snapshot import load_conversation
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +46,8 @@ class WrongSkillError(PermissionError):
 
 
 def build_conversation() -> Conversation:
-    return Conversation(default_rules(), default_prompts())
+    """The shipped conversation: the build's snapshot when it matches the package, else compiled now."""
+    return load_conversation()
 
 
 def build_skill_builder(

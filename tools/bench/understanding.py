@@ -1,9 +1,11 @@
 """Benchmark the language layer: how long one utterance takes to understand, and what it adds to a cold start.
 
 - warm: Engine.understand on every corpus utterance, many rounds, in this interpreter (median, p95, max);
-- cold: fresh python3.13 processes (Lambda's runtime) that import the triage core, load the rules, build the
-  engine and read one utterance, from byte-compiled copies of the function code as `sam build` ships it:
-  the code before the concept layer (git revision BEFORE) against the working tree, interleaved.
+- cold: fresh python3.13 processes (Lambda's runtime) that get the engine as the skill does and read one
+  utterance, from byte-compiled copies of the function code as `sam build` ships it (with the build's
+  conversation snapshot where the code has one): the code before the concept layer (git revision BEFORE)
+  against the working tree, interleaved. Before, that is reading the rules and building the engine; now, it
+  is loading the whole conversation (rules, prompts and engine) from the snapshot, which does more.
 
 Run: .venv/bin/python tools/bench/understanding.py [--rounds N] [--cold-runs N] [--before REV]
 Prints figures; it asserts nothing (the issue's budgets: under 1 ms warm, at most 30 ms more cold start).
@@ -32,14 +34,21 @@ from twitch_guide.triage.engine import Engine  # noqa: E402
 from twitch_guide.triage.rules import default_rules  # noqa: E402
 
 BEFORE = "cd22406"  # the last commit with the phrase matcher, before issue 13
-# One child run: import the core, load the rules, build the engine, read one sentence; print milliseconds.
+# One child run: get the engine as the deployed skill does, read one sentence; print milliseconds.
 _CHILD = """
 import json, sys, time
 start = time.perf_counter()
 sys.path.insert(0, sys.argv[1])
-from twitch_guide.triage.rules import default_rules
-from twitch_guide.triage.engine import Engine
-engine = Engine(default_rules())
+try:
+    from twitch_guide.snapshot import read_snapshot
+except ImportError:  # the code before the snapshot: rules and engine from the TOML
+    from twitch_guide.triage.rules import default_rules
+    from twitch_guide.triage.engine import Engine
+    engine = Engine(default_rules())
+else:
+    conversation = read_snapshot()
+    assert conversation is not None, "the snapshot was not used"
+    engine = conversation.engine
 text = "my hand went floppy ten minutes ago and i cant lift it"
 if hasattr(engine, "understand"):
     engine.understand(text)
@@ -100,9 +109,12 @@ def cold(python: str, runs: int, before: str) -> dict[str, float]:
             "before": _code_at(before, Path(tmp) / "before" / "lambda"),
             "now": _code_at(None, Path(tmp) / "now" / "lambda"),
         }
-        for code in dirs.values():
-            subprocess.run([python, "-m", "compileall", "-q", str(code)], check=True)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": ""}
+        for code in dirs.values():
+            if (code / "twitch_guide" / "snapshot.py").exists():  # as lambda/Makefile does in sam build
+                command = [python, "-m", "twitch_guide.snapshot"]
+                subprocess.run(command, check=True, cwd=code, env=env, capture_output=True)
+            subprocess.run([python, "-m", "compileall", "-q", str(code)], check=True)
         times: dict[str, list[float]] = {name: [] for name in dirs}
         for _ in range(runs):  # interleaved, so machine noise hits both alike
             for name, code in dirs.items():
@@ -133,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     figures = cold(python, args.cold_runs, args.before)
     print(
-        f"cold (python3.13, byte-compiled, {args.cold_runs} runs each): rules + engine + first reading "
+        f"cold (python3.13, byte-compiled, {args.cold_runs} runs each): engine as deployed + first reading "
         f"{figures['before_median_ms']:.1f} ms before ({args.before}), "
         f"{figures['now_median_ms']:.1f} ms now: {figures['added_ms']:+.1f} ms (budget: at most +30 ms)"
     )

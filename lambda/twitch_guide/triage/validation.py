@@ -4,7 +4,6 @@ never a caller. Shared by the rules, the language tables and the conversation's 
 from __future__ import annotations
 
 import string
-import tomllib
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +22,9 @@ class RulesError(ValueError):
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a cold start that finds the build's snapshot (twitch_guide/snapshot.py) parses no TOML.
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:

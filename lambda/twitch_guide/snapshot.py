@@ -1,0 +1,86 @@
+"""A build-time snapshot of the compiled conversation, so a cold start skips reading the TOML content.
+
+Parsing rules.toml and prompts.toml, validating them and compiling every vocabulary takes about 30 ms under
+python3.13; unpickling the finished Conversation takes a few. `sam build` writes the snapshot into the package
+(lambda/Makefile runs `python -m twitch_guide.snapshot DIR`); the source tree has none, so development and the
+tests read the TOML as before. A snapshot records a fingerprint of every .py and .toml file of the package it
+was built from and is ignored, never trusted, when they differ: an edited rule can't be shadowed by a stale
+snapshot. It is our own build output, read from the read-only package, never from a request or a store.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+
+from .conversation import Conversation
+from .prompts import PROMPTS_PATH, load_prompts
+from .triage.rules import RULES_PATH, load_rules
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).parent
+SNAPSHOT_NAME = "conversation.pickle"
+
+
+def fingerprint(package: Path = PACKAGE) -> int:
+    """A CRC of every source and content file of the package, with their relative paths, in a fixed order."""
+    crc = 0
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".toml")):
+                path = os.path.join(folder, name)
+                crc = zlib.crc32(os.path.relpath(path, package).encode(), crc)
+                with open(path, "rb") as file:
+                    crc = zlib.crc32(file.read(), crc)
+    return crc
+
+
+def compile_conversation(package: Path = PACKAGE) -> Conversation:
+    """The conversation built from a package's TOML content: what a snapshot holds, and the fallback."""
+    return Conversation(
+        load_rules(package / RULES_PATH.relative_to(PACKAGE)),
+        load_prompts(package / PROMPTS_PATH.relative_to(PACKAGE)),
+    )
+
+
+def write_snapshot(package: Path = PACKAGE) -> Path:
+    """Compile the conversation from a package's content and save it in that package."""
+    path = package / SNAPSHOT_NAME
+    with open(path, "wb") as file:
+        pickle.dump(fingerprint(package), file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(compile_conversation(package), file, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def read_snapshot(package: Path = PACKAGE) -> Conversation | None:
+    """The snapshot's conversation, or None when there is none or it doesn't match the package's sources."""
+    try:
+        with open(package / SNAPSHOT_NAME, "rb") as file:
+            if pickle.load(file) != fingerprint(package):  # noqa: S301  # our own build output
+                logger.warning("conversation snapshot is stale; compiling the content instead")
+                return None
+            conversation = pickle.load(file)  # noqa: S301  # read only once its sources match
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        logger.warning("conversation snapshot is unreadable; compiling the content instead", exc_info=True)
+        return None
+    return conversation if isinstance(conversation, Conversation) else None
+
+
+def load_conversation() -> Conversation:
+    """The shipped conversation: from the build's snapshot when it matches, otherwise compiled now."""
+    return read_snapshot() or compile_conversation()
+
+
+if __name__ == "__main__":  # lambda/Makefile: python -m twitch_guide.snapshot (in the artifact directory)
+    written = write_snapshot()
+    if read_snapshot() is None:
+        sys.exit(f"{written} was written but does not read back")
+    print(f"wrote {written}", file=sys.stderr)
