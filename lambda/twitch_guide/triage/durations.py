@@ -45,21 +45,35 @@ _BARE_UNIT = re.compile(
 )
 # A plural unit with no number means a few of them: "for weeks", "for months now", "the past few days".
 _PLURAL = re.compile(
-    r"\b(?:for|over|these|the past|the last|past|last|many|several)\s+(?P<unit>day|week|month|year)s\b"
+    r"\b(?:for|over|these|the past|the last|past|last|(?<!how )many|several)\s+(?P<unit>day|week|month|year)s\b"
     r"|\b(?P<unit_now>day|week|month|year)s\s+now\b"
 )
 _HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
-_SINCE = re.compile(r"\bsince\b(?P<rest>(?:\s+[a-z']+){1,9})")
+# "since easter", and the start said as a date: "it started back in july", "came on in the autumn".
+_SINCE = re.compile(
+    r"\b(?:since|(?:started|began|begun|came on|kicked off|kicked in)(?:\s+back)?\s+in)\b(?P<rest>(?:\s+[a-z']+){1,9})"
+)
 _ISO = re.compile(r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$")
 _HOLIDAYS = {
     "christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new years": (1, 1), "halloween": (10, 31),
     "bonfire night": (11, 5), "guy fawkes": (11, 5), "valentine": (2, 14), "valentines": (2, 14),
     "boxing day": (12, 26), "hogmanay": (12, 31), "fourth of": (7, 4), "independence day": (7, 4),
-    "canada day": (7, 1), "australia day": (1, 26), "anzac day": (4, 25),
+    "canada day": (7, 1), "australia day": (1, 26), "anzac day": (4, 25), "burns night": (1, 25),
+    "st patricks": (3, 17), "saint patricks": (3, 17), "paddys day": (3, 17),
 }  # fmt: skip
-_TWO_WORD_DATES = frozenset({"labor day", "labour day"} | {name for name in _HOLIDAYS if " " in name})
+# Holidays on the nth weekday of a month (n = -1: the last): (month, weekday with Monday 0, n).
+_WEEKDAY_HOLIDAYS = {
+    "labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1), "thanksgiving": (11, 3, 4),
+    "canadian thanksgiving": (10, 0, 2), "melbourne cup": (11, 1, 1), "mothers day": (5, 6, 2),
+}  # fmt: skip
+_TWO_WORD_DATES = frozenset(name for name in [*_HOLIDAYS, *_WEEKDAY_HOLIDAYS] if " " in name)
 # Seasons as the northern hemisphere counts them (month the season starts); flipped in the south.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def number_of(words: str) -> float | None:
+    """A number said in digits or words ("20", "twenty five", "a couple"), or None."""
+    return _count(words)
 
 
 def _count(words: str) -> float | None:
@@ -70,12 +84,14 @@ def _count(words: str) -> float | None:
         return float(words)
     except ValueError:
         pass
-    total = 0.0
-    for word in words.split():
-        if word not in _NUMBERS:
-            return None
-        total += _NUMBERS[word]
-    return total
+    parts = words.split()
+    if len(parts) == 1:
+        return _NUMBERS.get(parts[0])
+    # Two number words are one number only as tens and units ("twenty five"): "five a week" is not six.
+    tens, units = (_NUMBERS.get(part) for part in parts)
+    if tens is not None and units is not None and tens >= 20 and tens % 10 == 0 and 1 <= units <= 9:
+        return tens + units if parts[1] not in ("a", "an") else None
+    return None
 
 
 def duration_days(
@@ -171,16 +187,24 @@ def _date_of(what: str, today: date, *, southern: bool) -> date | None:
     if what in _HOLIDAYS or first in _HOLIDAYS:
         month, day = _HOLIDAYS.get(what) or _HOLIDAYS[first]
         return _last(today, lambda year: date(year, month, day))
-    if what in ("labor day", "labour day"):  # the first Monday of September (US and Canada)
-        return _last(
-            today, lambda year: date(year, 9, 1) + timedelta(days=(7 - date(year, 9, 1).weekday()) % 7)
-        )
+    if what in _WEEKDAY_HOLIDAYS or first in _WEEKDAY_HOLIDAYS:
+        month, weekday, n = _WEEKDAY_HOLIDAYS.get(what) or _WEEKDAY_HOLIDAYS[first]
+        return _last(today, lambda year: _nth_weekday(year, month, weekday, n))
     if first in _SEASONS:
         month = _SEASONS[first]
         if southern:
             month = (month + 5) % 12 + 1
         return _last(today, lambda year: date(year, month, 1))
     return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The nth given weekday of a month ("the fourth Thursday of November"); n = -1 is the last."""
+    if n < 0:
+        after = date(year + month // 12, month % 12 + 1, 1)
+        return after - timedelta(days=(after.weekday() - weekday - 1) % 7 + 1)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _last(today: date, on: Callable[[int], date]) -> date:

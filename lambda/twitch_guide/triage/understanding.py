@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from .durations import duration_days
+from .durations import duration_days, number_of
 from .language import Segment, Vocabulary, segments, words_of
 
 
@@ -280,6 +280,11 @@ class Understander:
         long_ago = [h for h in hits if h.vocab == LONG_AGO]
         # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(_inside(h, t) for t in long_ago))]
+        # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult.
+        hits = [
+            _Hit("other_adult", h.start, h.end) if h.vocab == "child" and _grown_up(segment.words, h) else h
+            for h in hits
+        ]
         covered = {i for h in hits if h.vocab not in MARKERS for i in range(h.start, h.end)}
         fine = [h for h in hits if h.vocab == FINE]
         hits = [
@@ -457,6 +462,16 @@ class Understander:
 
     # --- people -------------------------------------------------------------------------------------------
     def _person_before(self, statement: _Statement, position: int, last: Who) -> Who:
+        who = self._nearest_person(statement, position, last)
+        humans = [h for h in statement.hits if h.vocab in ("other_adult", "child")]
+        if who is Who.ANIMAL and humans:
+            # Caution: with a person named in the statement, a sign is theirs ("dad was walking the dog and
+            # his chest went tight", "her hands curl up like a bird's claw").
+            before = [h for h in humans if h.start < position]
+            return PERSON_MARKERS[(before[-1] if before else humans[0]).vocab]
+        return who
+
+    def _nearest_person(self, statement: _Statement, position: int, last: Who) -> Who:
         people = sorted(
             (h for h in statement.hits if h.vocab in PERSON_MARKERS or h.vocab == PRONOUN),
             key=lambda h: h.start,
@@ -517,7 +532,13 @@ class Understander:
         asked = topic is not None or any(s.asks for s in statements)
         if causes and asked and topic in (None, "causes"):
             return "cause"
+        if causes and topic == "when_to_see_doctor" and self._meets("causes", statements):
+            return "cause"  # "can worry bring on a twitch" asks about a cause, not about worrying
         return topic
+
+    def _meets(self, topic: str, statements: Sequence[_Statement]) -> bool:
+        concepts = self._topics.get(topic, ())
+        return any(self._satisfied(s, c) is not None for s in statements for c in concepts)
 
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
@@ -549,6 +570,21 @@ def _joined(statements: Sequence[_Statement]) -> _Statement:
     return _Statement(
         segment, hits, tuple(clauses), sudden, long_ago, frozenset(hypothetical), question, asks
     )
+
+
+ADULT_AGE = 16
+_AGE_LEAD = frozenset({"is", "s", "who", "whos", "aged", "age", "now", "just", "turned", "nearly", "almost"})
+
+
+def _grown_up(words: tuple[str, ...], child: _Hit) -> bool:
+    """A son or daughter whose age, said next to them, is an adult's: "is 20", "who's twenty five", "my 30
+    year old son"."""
+    after = [w for w in words[child.end : child.end + 5] if w not in _AGE_LEAD]
+    before = list(words[max(0, child.start - 4) : child.start])
+    ages = [" ".join(after[:2]), after[0] if after else ""]
+    if before[-2:] == ["year", "old"] or before[-2:] == ["years", "old"]:
+        ages += [" ".join(before[-4:-2]), before[-3]] if len(before) >= 3 else []
+    return any((age := number_of(text)) is not None and age >= ADULT_AGE for text in ages if text)
 
 
 def _followed_by(hit: _Hit, fine: list[_Hit]) -> bool:

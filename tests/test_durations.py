@@ -1,0 +1,44 @@
+"""durations.py: how long something has gone on, from the words people use, against the request's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from twitch_guide.triage.durations import duration_days
+
+TODAY = date(2026, 12, 1)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("it came on the day after thanksgiving", None),  # no "since": a point in time, not a span
+        ("ever since thanksgiving", 5),  # the fourth Thursday of November: 26 November 2026
+        ("since the melbourne cup", 28),  # the first Tuesday of November: 3 November
+        ("since canadian thanksgiving", 50),  # the second Monday of October: 12 October
+        ("since memorial day", 190),  # the last Monday of May: 25 May
+        ("since labour day", 85),  # the first Monday of September: 7 September
+        ("since st patricks day", 259),
+        ("it started back in july", 153),  # a start said as a date is a "since"
+        ("it kicked in in the summer", 183),
+        ("my twitch started in my thumb", None),
+    ],
+)
+def test_holidays_and_start_dates_count_from_today(text: str, days: int | None) -> None:
+    assert duration_days(text, today=TODAY) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("the toddler wakes me at five a week of it so far", 7),  # "five a" is not six
+        ("twenty five days", 25),
+        ("thirty one days", 31),
+        ("how many weeks does a twitch usually last", None),  # a question about weeks is no duration
+        ("for many weeks", 21),
+    ],
+)
+def test_number_words_combine_only_as_tens_and_units(text: str, days: int | None) -> None:
+    assert duration_days(text, today=TODAY) == days

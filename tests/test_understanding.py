@@ -1,0 +1,73 @@
+"""understanding.py: who a statement is about, and the everyday idioms that carry a red-flag word harmlessly."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitch_guide.triage.engine import Engine
+from twitch_guide.triage.rules import default_rules
+from twitch_guide.triage.understanding import Who
+
+ENGINE = Engine(default_rules())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is 19 and he cant get his breath",
+        "my daughter whos thirty two says her chest feels crushed",
+        "our 40 year old son has collapsed in the hallway",
+    ],
+)
+def test_a_grown_up_son_or_daughter_is_an_adult(text: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.flags, text
+    assert understanding.about is Who.ADULT
+
+
+def test_a_young_son_stays_a_child() -> None:
+    assert ENGINE.understand("my son is nine and his leg keeps flickering").about is Who.CHILD
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my grandad took the dog out and now his chest is really tight", "chest_pain"),
+        ("mum was feeding the cat and her face has dropped on one side", "face_drooping"),
+    ],
+)
+def test_a_person_named_beside_a_pet_keeps_their_red_flag(text: str, flag: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert flag in understanding.flags
+    assert understanding.about is Who.ADULT
+
+
+def test_a_pet_alone_is_still_a_pet() -> None:
+    assert ENGINE.understand("my dog keeps twitching in his sleep").about is Who.ANIMAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im gasping for a cuppa and my eyelid wont settle",
+        "i was choking back tears at the wedding and since then my cheek flickers",
+        "i collapsed into bed after the night shift and my calf was jumping",
+        "im trying to get fit and my thigh twitches after a jog",
+        "when i stroke the cat my fingers twitch",
+        "i overdosed on chocolate at the weekend and my eye keeps going",
+    ],
+)
+def test_idioms_with_a_red_flag_word_raise_nothing(text: str) -> None:
+    assert ENGINE.understand(text).flags == ()
+
+
+def test_a_denied_reason_is_no_reason() -> None:
+    """`unless` words count only when affirmed: "hasn't been dieting" doesn't explain weight loss away."""
+    text = "she has lost a lot of weight and she hasnt been dieting at all"
+    assert "weight_loss" in ENGINE.understand(text).flags
+
+
+def test_worry_named_as_a_cause_is_a_cause_question() -> None:
+    understanding = ENGINE.understand("could all my worrying bring on these twitches")
+    assert understanding.topic == "cause"
+    assert understanding.causes == ("stress",)
