@@ -45,13 +45,15 @@ _BARE_UNIT = re.compile(
 )
 # A plural unit with no number means a few of them: "for weeks", "for months now", "the past few days".
 _PLURAL = re.compile(
-    r"\b(?:for|over|these|the past|the last|past|last|(?<!how )many|several)\s+(?P<unit>day|week|month|year)s\b"
+    r"\b(?:for|over|these|the past|the last|past|last|(?<!how )many|several)"
+    r"\s+(?P<unit>day|week|month|year)s\b"
     r"|\b(?P<unit_now>day|week|month|year)s\s+now\b"
 )
 _HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
 # "since easter", and the start said as a date: "it started back in july", "came on in the autumn".
 _SINCE = re.compile(
-    r"\b(?:since|(?:started|began|begun|came on|kicked off|kicked in)(?:\s+back)?\s+in)\b(?P<rest>(?:\s+[a-z']+){1,9})"
+    r"\b(?:since|(?:started|began|begun|came on|kicked off|kicked in)(?:\s+back)?\s+in)\b"
+    r"(?P<rest>(?:\s+[a-z']+){1,9})"
 )
 _ISO = re.compile(r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$")
 _HOLIDAYS = {
