@@ -19,13 +19,13 @@ EXAMPLES = recall.load_corpus()
 
 # What the skill reached when these floors were last raised (tools/recall.py, whole corpus).
 FLOORS = {
-    "red_flag": 0.97,  # heard at once at the expected level or higher
-    "emergency": 0.98,
-    "question": 0.93,  # information questions answered on topic
-    "caller": 0.86,  # callers who are not the patient, on their own path
+    "red_flag": 0.98,  # heard at once at the expected level or higher
+    "emergency": 0.99,
+    "question": 0.96,  # information questions answered on topic
+    "caller": 0.97,  # callers who are not the patient, on their own path
     "truthful": 0.97,  # a truthful caller reaches the level by the end of the check
 }
-HARMLESS_RAISED_AT_MOST = 0.025
+HARMLESS_RAISED_AT_MOST = 0.02
 
 
 @pytest.fixture(scope="module")

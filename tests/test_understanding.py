@@ -71,3 +71,39 @@ def test_worry_named_as_a_cause_is_a_cause_question() -> None:
     understanding = ENGINE.understand("could all my worrying bring on these twitches")
     assert understanding.topic == "cause"
     assert understanding.causes == ("stress",)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can a twitch carry on for months", "how_long"),
+        ("does bfs go on for years", "bfs"),
+        ("is it true that twitching all over the body means als", "als"),
+    ],
+)
+def test_a_general_question_reports_no_finding(text: str, topic: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.topic == topic
+    assert understanding.flags == ()
+
+
+def test_a_report_that_lost_its_subject_is_still_a_report() -> None:
+    """A slot value such as "been a bit woozy" has lost its "I have": it is no general question."""
+    assert ENGINE.understand("been a bit woozy these last few days").flags == ("dizziness",)
+
+
+def test_a_cause_inside_a_longer_cause_is_not_named() -> None:
+    assert ENGINE.understand("could my water tablets be behind the twitching").causes == ("medicines",)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("the weight is just dropping off her and she isnt trying", "weight_loss"),
+        ("my toes feel like theyve gone to sleep and they never wake up properly", "numbness"),
+    ],
+)
+def test_sleep_words_in_other_senses(text: str, flag: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert flag in understanding.flags
+    assert not understanding.crisis

@@ -38,10 +38,10 @@ _SPAN = re.compile(
     rf"(?P<more>\b(?:more than|over|longer than|at least|upwards of|getting on for)\s+)?"
     rf"(?:\b(?:the\s+)?(?:past|last)\s+)?"
     rf"\b{_COUNT}\s+(?:and\s+a\s+(?P<half_before>half)\s+)?(?:of\s+)?{_UNIT}\b"
-    rf"(?P<and_half>\s+and\s+a\s+half)?(?P<plus>\s+and\s+a\s+bit)?(?P<ago>\s+ago)?(?!\s+old\b)"
+    rf"(?P<and_half>\s+and\s+a\s+half)?(?P<plus>\s+and\s+a\s+bit)?(?P<ago>\s+ago)?(?!\s+olds?\b)"
 )
 _BARE_UNIT = re.compile(
-    r"\b(?:a|one|the past|the last)\s+(?P<unit>week|fortnight|month|year)\b(?P<ago>\s+ago)?(?!\s+old\b)"
+    r"\b(?:a|one|the past|the last)\s+(?P<unit>week|fortnight|month|year)\b(?P<ago>\s+ago)?(?!\s+olds?\b)"
 )
 # A plural unit with no number means a few of them: "for weeks", "for months now", "the past few days".
 _PLURAL = re.compile(
@@ -50,9 +50,9 @@ _PLURAL = re.compile(
     r"|\b(?P<unit_now>day|week|month|year)s\s+now\b"
 )
 _HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
-# "since easter", and the start said as a date: "it started back in july", "came on in the autumn".
+# "since easter", and the start said as a date: "it started back in july", "came on around labor day".
 _SINCE = re.compile(
-    r"\b(?:since|(?:started|began|begun|came on|kicked off|kicked in)(?:\s+back)?\s+in)\b"
+    r"\b(?:since|(?:started|began|begun|came on|kicked off|kicked in)(?:\s+back)?\s+(?:in|around|at|on))\b"
     r"(?P<rest>(?:\s+[a-z']+){1,9})"
 )
 _ISO = re.compile(r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$")

@@ -49,6 +49,13 @@ PERSON_MARKERS: Mapping[str, Who] = {
 MARKERS = frozenset(
     {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, *PERSON_MARKERS}
 )
+# How a general question opens: "can a twitch ...", "does twitching ...", "is it true that ..." (the words as
+# said: a slot value such as "been a bit dizzy" has lost its "i have" and is no question).
+_GENERAL_OPENERS = frozenset("can could does do will would is are how why when".split())
+_GENERAL_SUBJECTS = frozenset(
+    {"a", "an", "it", "its", "this", "that", "there", "the", "people", "someone", "you", "long"}
+    | {"twitch", "twitches", "twitching", "muscle", "muscles", "bfs", "als", "mnd", "fasciculations"}
+)
 _BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 
@@ -129,6 +136,18 @@ class _Statement:
 
     def clause_of(self, hit: _Hit) -> int:
         return self.clauses[hit.start]
+
+    @property
+    def general(self) -> bool:
+        """A question about twitching in general ("can a twitch last for weeks?", "does als twitching happen
+        all over"): it opens with a question word and names nobody, so it reports nothing."""
+        words = self.segment.words
+        return (
+            len(words) > 2
+            and words[0] in _GENERAL_OPENERS
+            and words[1] in _GENERAL_SUBJECTS
+            and not any(h.vocab in PERSON_MARKERS or h.vocab == PRONOUN for h in self.hits)
+        )
 
     def in_clause(self, clause: int) -> _Statement:
         hits = [h for h in self.hits if self.clause_of(h) == clause]
@@ -216,7 +235,9 @@ class Understander:
                         denied.add(flag)
                     elif any(h.start in view.long_ago for h in hits):
                         history.add(flag)
-                    elif flag in self._emergencies or not any(h.start in view.hypothetical for h in hits):
+                    elif flag in self._emergencies or not (
+                        view.general or any(h.start in view.hypothetical for h in hits)
+                    ):
                         present[flag] = self._person_before(view, hits[0].start, last_person)
                         break
             last_person = self._last_person(statement, last_person)
@@ -450,7 +471,7 @@ class Understander:
         """The longest duration stated, leaving out clauses about something else ("on the same tablets for
         years", the rules' `[duration] not_about`) or long ago."""
         found: list[int] = []
-        for statement in statements:
+        for statement in (s for s in statements if not s.general):
             skipped = {statement.clause_of(h) for h in statement.hits if h.vocab in self._duration_not_about}
             kept = [i for i, clause in enumerate(statement.clauses) if clause not in skipped]
             words = " ".join(statement.segment.words[i] for i in kept)
@@ -513,8 +534,11 @@ class Understander:
     @staticmethod
     def _named(statements: Sequence[_Statement], prefix: str, order: tuple[str, ...]) -> tuple[str, ...]:
         # Named even when denied: "I never drink enough water" is about dehydration.
+        hits = [(s, h) for s in statements for h in s.hits if h.vocab.startswith(prefix)]
         named = {
-            h.vocab.removeprefix(prefix) for s in statements for h in s.hits if h.vocab.startswith(prefix)
+            h.vocab.removeprefix(prefix)
+            for s, h in hits
+            if not any(t is s and _inside(h, o) and o.vocab != h.vocab for t, o in hits)
         }
         return tuple(item for item in order if item in named)
 
@@ -582,7 +606,9 @@ def _grown_up(words: tuple[str, ...], child: _Hit) -> bool:
     after = [w for w in words[child.end : child.end + 5] if w not in _AGE_LEAD]
     before = list(words[max(0, child.start - 4) : child.start])
     ages = [" ".join(after[:2]), after[0] if after else ""]
-    if before[-2:] == ["year", "old"] or before[-2:] == ["years", "old"]:
+    if words[child.start] in ("year", "years", "yr"):  # the marker is "year old" itself: "my 30 year old"
+        ages += [" ".join(before[-2:]), before[-1]] if before else []
+    elif before[-2:] in (["year", "old"], ["years", "old"]):
         ages += [" ".join(before[-4:-2]), before[-3]] if len(before) >= 3 else []
     return any((age := number_of(text)) is not None and age >= ADULT_AGE for text in ages if text)
 
