@@ -107,3 +107,38 @@ def test_sleep_words_in_other_senses(text: str, flag: str) -> None:
     understanding = ENGINE.understand(text)
     assert flag in understanding.flags
     assert not understanding.crisis
+
+
+def test_an_and_inside_a_phrase_ends_no_clause() -> None:
+    """ "pins and needles ... last winter" is one clause, so the whole thing is in the past."""
+    understanding = ENGINE.understand("i got pins and needles in my hand last winter from leaning on it")
+    assert understanding.flags == ()
+    assert "tingling" in understanding.history
+
+
+def test_suddenness_in_a_clause_of_its_own_describes_the_signs_before_it() -> None:
+    text = "the room is whirling and i cant stay on my feet and it all came on at once"
+    assert "sudden_balance_loss" in ENGINE.understand(text).flags
+
+
+def test_unlike_the_usual_twitch_is_no_denial() -> None:
+    text = "this is not like my usual flicker his whole body is jerking and it wont stop"
+    assert "seizure" in ENGINE.understand(text).flags
+
+
+def test_a_scare_that_is_over_is_no_emergency() -> None:
+    understanding = ENGINE.understand("i thought i was having a stroke but it was only my eyelid going")
+    assert understanding.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"), [("salt and twitching", "sodium"), ("tired eyes twitch", "fatigue")]
+)
+def test_a_search_style_question_names_its_cause(text: str, cause: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.topic == "cause"
+    assert understanding.causes == (cause,)
+
+
+def test_a_longer_report_that_names_a_cause_is_no_question() -> None:
+    assert ENGINE.understand("twitching after a long bike ride yesterday").topic is None

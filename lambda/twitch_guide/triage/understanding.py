@@ -316,9 +316,11 @@ class Understander:
             )
             for h in hits
         ]
+        # A clause word inside a phrase ("pins and needles") ends no clause.
+        inside = {i for h in hits if h.vocab not in MARKERS for i in range(h.start + 1, h.end)}
         clauses, clause = [], 0
-        for word in lemmas:
-            clause += word in self.grammar.clause_ends
+        for position, word in enumerate(lemmas):
+            clause += word in self.grammar.clause_ends and position not in inside
             clauses.append(clause)
         # A statement is a question when it starts with a question word ("can", "is") or holds a phrase such
         # as "is it"; a question word anywhere still marks a named cause as asked about.
@@ -402,6 +404,10 @@ class Understander:
                     orphan_sudden = True
                     continue
                 clause = statement.clause_of(marker)
+                if not any(statement.clause_of(h) == clause for h in anchors):
+                    # In a clause of its own ("..., and it came on all at once"): every sign came on suddenly.
+                    statement.sudden_at.update(h.start for h in anchors if h.vocab != TWITCH)
+                    continue
                 # In a tie a sign wins over the twitch: caution.
                 nearest = min(
                     anchors,
@@ -553,12 +559,22 @@ class Understander:
             ),
             None,
         )
-        asked = topic is not None or any(s.asks for s in statements)
-        if causes and asked and topic in (None, "causes"):
+        # Asked, or said as a search ("caffeine and twitches", "low calcium twitching"): a few words naming
+        # nobody. (A slot value such as "sore after a long run" has lost its "my" but is longer.)
+        asked = topic is not None or any(s.asks for s in statements) or self._search(statements)
+        if causes and asked and topic in (None, "causes", "what_is"):
             return "cause"
         if causes and topic == "when_to_see_doctor" and self._meets("causes", statements):
             return "cause"  # "can worry bring on a twitch" asks about a cause, not about worrying
         return topic
+
+    def _search(self, statements: Sequence[_Statement]) -> bool:
+        words = [w for s in statements for w in s.segment.lemmas]
+        return (
+            len(words) <= SEARCH_WORDS
+            and not self.grammar.negators.intersection(words)
+            and not any(h.vocab in PERSON_MARKERS or h.vocab == PRONOUN for s in statements for h in s.hits)
+        )
 
     def _meets(self, topic: str, statements: Sequence[_Statement]) -> bool:
         concepts = self._topics.get(topic, ())
@@ -597,6 +613,7 @@ def _joined(statements: Sequence[_Statement]) -> _Statement:
 
 
 ADULT_AGE = 16
+SEARCH_WORDS = 4  # "dehydrated twitchy muscles link": how short a search-style question is
 _AGE_LEAD = frozenset({"is", "s", "who", "whos", "aged", "age", "now", "just", "turned", "nearly", "almost"})
 
 
