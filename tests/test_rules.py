@@ -173,8 +173,8 @@ def test_a_broken_prompt_file_fails_with_file_and_key_named(tmp_path: Path) -> N
     raw = PROMPTS_PATH.read_text(encoding="utf-8")
     for old, new, message in [
         (
-            "call {emergency_number} now.",
-            "call {emergency_number now.",
+            "In an emergency, call {emergency_number}.",
+            "In an emergency, call {emergency_number.",
             r"prompts.toml: \[text\]: '\w+' has a broken placeholder",
         ),
         (

@@ -380,7 +380,7 @@ class Conversation:
         """The answer when anything fails: an apology and the safety line, never silence."""
         say = _Say(self.rules.care_for(locale))
         say.template(self._text("error"))
-        say.template(self._text("safety_line"))
+        say.template(self.rules.safety_line)
         return SkillReply(tuple(say.speech), tuple(say.card), DEFAULT_TITLE, None, True, {})
 
     # --- the symptom check ---------------------------------------------------------------------------
@@ -537,7 +537,8 @@ class Conversation:
 
     # --- plumbing ----------------------------------------------------------------------------------------
     def _text(self, key: str) -> str:
-        return self.prompts.text[key]
+        """A conversation line, with the rules' safety line where it says {safety_line}."""
+        return self.prompts.text[key].replace("{safety_line}", self.rules.safety_line)
 
     def _new_say(self, turn: Turn) -> _Say:
         return _Say(self.rules.care_for(turn.locale))

@@ -10,6 +10,8 @@ from .triage.rules import LocaleCare
 from .triage.validation import Entry, read_toml
 
 PROMPTS_PATH = Path(__file__).with_name("prompts.toml")
+# Conversation lines may say the rules' emergency safety line, which lives in rules.toml once.
+SAFETY_LINE = frozenset({"safety_line"})
 
 REQUIRED_TEXT = frozenset(
     [
@@ -41,7 +43,6 @@ REQUIRED_TEXT = frozenset(
         "outcome_more",
         "outcome_close",
         "error",
-        "safety_line",
         "rate_slower",
         "rate_faster",
         "rate_normal",
@@ -66,7 +67,7 @@ def load_prompts(path: Path = PROMPTS_PATH) -> Prompts:
     for name, required in (("text", REQUIRED_TEXT), ("offers", REQUIRED_OFFERS)):
         entry = Entry(path, f"[{name}]", document[name])
         entry.only(set(required))
-        tables.append({key: entry.text(key, spoken=True) for key in sorted(required)})
+        tables.append({key: entry.text(key, spoken=True, also=SAFETY_LINE) for key in sorted(required)})
     return Prompts(*tables)
 
 

@@ -148,6 +148,7 @@ class Rules:
     sources: Mapping[str, Source]
     crisis: CallerAnswer | None = None
     callers: Mapping[str, CallerAnswer] = field(default_factory=dict)
+    safety_line: str = ""  # the emergency line every fallback, early stop and error says
 
     def care_for(self, locale: str) -> LocaleCare:
         """Local care services; an unknown locale gets the generic wording, never another country's number."""
@@ -171,6 +172,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     top.only(
         {
             "version",
+            "safety_line",
             "dispositions",
             "red_flags",
             "questions",
@@ -189,6 +191,7 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
     red_flags = _red_flags(path, document["red_flags"], sources, lexicon)
     rules = Rules(
         version=top.text("version"),
+        safety_line=top.text("safety_line", spoken=True),
         dispositions=_dispositions(path, document["dispositions"]),
         red_flags=red_flags,
         questions=_questions(path, document["questions"], red_flags),

@@ -53,12 +53,13 @@ class Entry:
         if missing:
             self.fail(f"missing key(s) {sorted(missing)}")
 
-    def text(self, key: str, *, spoken: bool = False) -> str:
+    def text(self, key: str, *, spoken: bool = False, also: frozenset[str] = frozenset()) -> str:
+        """Non-empty text; spoken text may use PLACEHOLDERS (and the names in `also`) only."""
         value = self.table.get(key)
         if not isinstance(value, str) or not value.strip():
             self.fail(f"'{key}' must be non-empty text")
         if spoken:
-            _check_placeholders(self, key, value)
+            _check_placeholders(self, key, value, PLACEHOLDERS | also)
         return value.strip()
 
     def texts(self, key: str, *, min_count: int = 1) -> tuple[str, ...]:
@@ -88,11 +89,11 @@ class Entry:
         return cited
 
 
-def _check_placeholders(entry: Entry, key: str, value: str) -> None:
+def _check_placeholders(entry: Entry, key: str, value: str, known: frozenset[str]) -> None:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
     except ValueError as error:
         entry.fail(f"'{key}' has a broken placeholder: {error}")
-    unknown = names - PLACEHOLDERS
+    unknown = names - known
     if unknown:
-        entry.fail(f"'{key}' uses unknown placeholder(s) {sorted(unknown)}; known: {sorted(PLACEHOLDERS)}")
+        entry.fail(f"'{key}' uses unknown placeholder(s) {sorted(unknown)}; known: {sorted(known)}")
