@@ -24,6 +24,8 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("it started back in july", 153),  # a start said as a date is a "since"
         ("it kicked in in the summer", 183),
         ("my twitch started in my thumb", None),
+        ("it has not stopped since diwali", 23),  # 8 November 2026: a lunar date, from a table by year
+        ("since chinese new year", 287),  # 17 February 2026
     ],
 )
 def test_holidays_and_start_dates_count_from_today(text: str, days: int | None) -> None:
@@ -42,3 +44,7 @@ def test_holidays_and_start_dates_count_from_today(text: str, days: int | None) 
 )
 def test_number_words_combine_only_as_tens_and_units(text: str, days: int | None) -> None:
     assert duration_days(text, today=TODAY) == days
+
+
+def test_a_lunar_festival_in_a_year_the_table_lacks_is_not_guessed() -> None:
+    assert duration_days("since diwali", today=date(2035, 12, 1)) is None

@@ -33,7 +33,8 @@ INFLECTIONS: dict[str, str] = {
 
 
 def vocabulary_words(rules: dict[str, Any]) -> set[str]:
-    """Every single word the rules match on: vocabularies, literal concept parts, causes, healing contexts."""
+    """Every single word the rules match on: vocabularies, literal concept parts, causes, healing contexts,
+    the words rewrites produce and the words idioms match."""
     phrases: list[str] = []
     for group in rules.get("vocab", {}).values():
         for entries in group.values():
@@ -47,6 +48,7 @@ def vocabulary_words(rules: dict[str, Any]) -> set[str]:
     for answer in rules.get("healing", {}).values():
         phrases.extend(answer.get("synonyms", []))
     phrases.extend(rules.get("language", {}).get("rewrites", {}).values())
+    phrases.extend(rules.get("language", {}).get("idioms", {}))  # idioms match lemmas: "laughing" is "laugh"
     return {word.strip("'") for phrase in phrases for word in phrase.lower().split() if word.isalpha()}
 
 

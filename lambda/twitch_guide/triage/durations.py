@@ -68,7 +68,16 @@ _WEEKDAY_HOLIDAYS = {
     "labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1), "thanksgiving": (11, 3, 4),
     "canadian thanksgiving": (10, 0, 2), "melbourne cup": (11, 1, 1), "mothers day": (5, 6, 2),
 }  # fmt: skip
-_TWO_WORD_DATES = frozenset(name for name in [*_HOLIDAYS, *_WEEKDAY_HOLIDAYS] if " " in name)
+# Festivals set by a lunar calendar: their dates by year (a year not listed is not guessed).
+_LUNAR_HOLIDAYS = {
+    "diwali": {2024: (11, 1), 2025: (10, 20), 2026: (11, 8), 2027: (10, 29), 2028: (10, 17)},
+    "holi": {2024: (3, 25), 2025: (3, 14), 2026: (3, 4), 2027: (3, 22), 2028: (3, 11)},
+    "chinese new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26)},
+    "lunar new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26)},
+}
+_TWO_WORD_DATES = frozenset(
+    name for name in [*_HOLIDAYS, *_WEEKDAY_HOLIDAYS, *_LUNAR_HOLIDAYS] if " " in name
+) | frozenset(name.rsplit(" ", 1)[0] for name in _LUNAR_HOLIDAYS if name.count(" ") == 2)
 # Seasons as the northern hemisphere counts them (month the season starts); flipped in the south.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
@@ -189,6 +198,10 @@ def _date_of(what: str, today: date, *, southern: bool) -> date | None:
     if what in _HOLIDAYS or first in _HOLIDAYS:
         month, day = _HOLIDAYS.get(what) or _HOLIDAYS[first]
         return _last(today, lambda year: date(year, month, day))
+    lunar = _LUNAR_HOLIDAYS.get(what) or _LUNAR_HOLIDAYS.get(first) or _LUNAR_HOLIDAYS.get(f"{what} year")
+    if lunar:
+        dates = [date(year, *day) for year, day in lunar.items() if date(year, *day) <= today]
+        return max(dates) if dates and (today - max(dates)).days < 366 else None
     if what in _WEEKDAY_HOLIDAYS or first in _WEEKDAY_HOLIDAYS:
         month, weekday, n = _WEEKDAY_HOLIDAYS.get(what) or _WEEKDAY_HOLIDAYS[first]
         return _last(today, lambda year: _nth_weekday(year, month, weekday, n))
