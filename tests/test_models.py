@@ -68,10 +68,11 @@ def test_every_custom_intent_has_at_least_twenty_samples(locale: str) -> None:
 def test_the_skill_handles_every_intent_the_model_declares() -> None:
     """No intent in the model falls through to the catch-all handler."""
     from twitch_guide.handlers.builtins import GOODBYE_INTENTS, RATE_INTENTS
-    from twitch_guide.handlers.info import INFO_INTENTS
+    from twitch_guide.handlers.info import info_intents
     from twitch_guide.handlers.interview import ANSWER_INTENTS
+    from twitch_guide.triage.rules import default_rules
 
-    handled = {*INFO_INTENTS, *RATE_INTENTS, *GOODBYE_INTENTS, *ANSWER_INTENTS}
+    handled = {*info_intents(default_rules()), *RATE_INTENTS, *GOODBYE_INTENTS, *ANSWER_INTENTS}
     handled |= {
         "HealingIntent",
         "CausesIntent",

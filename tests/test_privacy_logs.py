@@ -193,7 +193,7 @@ def test_a_whole_symptom_conversation_logs_nothing_about_the_caller(
 
 
 def test_fields_outside_the_whitelist_and_tracebacks_never_reach_a_line(skill_stderr: io.StringIO) -> None:
-    logger = logging.getLogger("twitch_guide.handlers.common")
+    logger = logging.getLogger("twitch_guide.preference_store")
     logger.warning(
         "careless call", extra={"user_id": USER, "slots": {"symptom": SYMPTOM}, "error": "KeyError"}
     )

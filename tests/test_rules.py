@@ -129,7 +129,10 @@ def _load_variant(tmp_path: Path, old: str, new: str) -> None:
         ('if_unsure = "urgent"\n\n[[questions]]\nid = "stroke_signs"', 'if_unsure = "self_care"\n\n[[questions]]\n'
          'id = "stroke_signs"', "'airway_and_chest'.*never lower"),
         ('ask = "Have you had new problems with your balance, any falls, or double vision?"\n', "", "'balance_and_falls'.*ask"),
-        ('[info.als]\nsay = "', '[info.alz]\nsay = "', "missing answer.*als"),
+        ("[info.als]\n", "[info.alz]\n", "missing answer.*als"),
+        ('offer = "causes"', 'offer = "cures"', r"\[info.what_is\]: offer 'cures' is not in"),
+        ('intent = "HowLongIntent"', 'intent = "SelfCareIntent"', "intent SelfCareIntent is already taken"),
+        ('intent = "HowLongIntent"', 'intent = "how long"', "'intent' must be an intent name"),
         ("version = ", "version == ", "cannot be read"),
     ],
 )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Cross-cutting work around every request: log context, timing, and loading the conversation's Turn."""
+"""Cross-cutting work around every request: log context, timing, loading the conversation's Turn, and
+saving preferences a reply changed."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, Abstrac
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from .handlers.common import TURN_KEY, load_turn
 from .logs import clear_request_context, set_request_context
+from .preference_store import save_preferences
+from .request_reader import TURN_KEY, load_turn, turn_of
+from .response_writer import REPLY_KEY
+from .turns import SkillReply
 
 logger = logging.getLogger(__name__)
 _STARTED = "started_at"
@@ -46,6 +50,17 @@ class TurnLoaderInterceptor(AbstractRequestInterceptor):
         if getattr(handler_input.request_envelope.request, "object_type", None) in _NO_TURN_REQUESTS:
             return
         handler_input.attributes_manager.request_attributes[TURN_KEY] = load_turn(handler_input)
+
+
+class PreferencesInterceptor(AbstractResponseInterceptor):
+    """Saves the caller's preferences when the reply changed them (the only store write of a turn)."""
+
+    def process(self, handler_input: HandlerInput, response: Response | None) -> None:
+        reply = handler_input.attributes_manager.request_attributes.get(REPLY_KEY)
+        if not isinstance(reply, SkillReply) or reply.forget or reply.preferences is None:
+            return
+        if reply.preferences != turn_of(handler_input).preferences:
+            save_preferences(handler_input, reply.preferences)
 
 
 class ResponseLogInterceptor(AbstractResponseInterceptor):

@@ -31,7 +31,12 @@ from .handlers.errors import CatchAllExceptionHandler
 from .handlers.info import CausesIntentHandler, HealingIntentHandler, InfoIntentHandler
 from .handlers.interview import AnswerHandler, ReportSymptomHandler, StartOverHandler, SymptomCheckHandler
 from .handlers.name_free import CanFulfillIntentHandler
-from .interceptors import RequestLogInterceptor, ResponseLogInterceptor, TurnLoaderInterceptor
+from .interceptors import (
+    PreferencesInterceptor,
+    RequestLogInterceptor,
+    ResponseLogInterceptor,
+    TurnLoaderInterceptor,
+)
 from .logs import clear_request_context, setup_logging
 from .persistence import adapter_from_environment
 from .snapshot import load_conversation
@@ -59,6 +64,7 @@ def build_skill_builder(
     builder.skill_id = skill_id  # type: ignore[assignment]  # the SDK annotates it from its None default
     builder.add_global_request_interceptor(RequestLogInterceptor())
     builder.add_global_request_interceptor(TurnLoaderInterceptor())
+    builder.add_global_response_interceptor(PreferencesInterceptor())
     builder.add_global_response_interceptor(ResponseLogInterceptor())
     for handler in (
         CanFulfillIntentHandler(conversation),

@@ -7,7 +7,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name, is_request_type
 from ask_sdk_model import Response
 
-from .common import ConversationHandler, delete_preferences, intent_name, respond, turn_of
+from ..preference_store import delete_preferences
+from ..request_reader import intent_name, turn_of
+from ..response_writer import respond
+from .common import ConversationHandler
 
 RATE_INTENTS = {"SpeakSlowerIntent": "slow", "SpeakFasterIntent": "fast", "SpeakNormallyIntent": "normal"}
 GOODBYE_INTENTS = ("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent")

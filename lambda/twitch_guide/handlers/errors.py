@@ -10,7 +10,7 @@ from ask_sdk_model import Response
 
 from .. import speech
 from ..conversation import Conversation
-from .common import locale_of
+from ..request_reader import locale_of
 
 logger = logging.getLogger(__name__)
 

@@ -6,29 +6,31 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
-from .common import ConversationHandler, intent_name, respond, slots_of, turn_of
+from ..conversation import Conversation
+from ..request_reader import intent_name, said_of, turn_of
+from ..response_writer import respond
+from ..triage.rules import Rules
+from .common import ConversationHandler
 
-# Intent name -> information topic (conversation.INFO_OFFERS).
-INFO_INTENTS = {
-    "WhatIsTwitchingIntent": "what_is",
-    "HowLongIntent": "how_long",
-    "SelfCareIntent": "self_care",
-    "BenignFasciculationIntent": "bfs",
-    "AlsWorryIntent": "als",
-    "WhenToSeeDoctorIntent": "when_to_see_doctor",
-    "ChildTwitchingIntent": "child",
-}
+
+def info_intents(rules: Rules) -> dict[str, str]:
+    """Intent name -> the [info] answer it asks for, as each answer declares in rules.toml."""
+    return {answer.intent: key for key, answer in rules.info.items() if answer.intent}
 
 
 class InfoIntentHandler(ConversationHandler):
     """General information answers, each followed by one offer."""
 
+    def __init__(self, conversation: Conversation) -> None:
+        super().__init__(conversation)
+        self.intents = info_intents(conversation.rules)
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(is_intent_name(name)(handler_input) for name in INFO_INTENTS)
+        return intent_name(handler_input) in self.intents
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        topic = INFO_INTENTS[intent_name(handler_input)]
-        reply = self.conversation.info(turn_of(handler_input), topic, slots_of(handler_input))
+        topic = self.intents[intent_name(handler_input)]
+        reply = self.conversation.info(turn_of(handler_input), topic, said_of(handler_input))
         return respond(handler_input, reply)
 
 
@@ -39,7 +41,7 @@ class HealingIntentHandler(ConversationHandler):
         return bool(is_intent_name("HealingIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        reply = self.conversation.healing(turn_of(handler_input), slots_of(handler_input))
+        reply = self.conversation.healing(turn_of(handler_input), said_of(handler_input))
         return respond(handler_input, reply)
 
 
@@ -50,5 +52,5 @@ class CausesIntentHandler(ConversationHandler):
         return bool(is_intent_name("CausesIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        reply = self.conversation.causes(turn_of(handler_input), slots_of(handler_input))
+        reply = self.conversation.causes(turn_of(handler_input), said_of(handler_input))
         return respond(handler_input, reply)

@@ -6,8 +6,10 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils import is_intent_name
 from ask_sdk_model import Response
 
+from ..request_reader import intent_name, said_of, turn_of
+from ..response_writer import respond
 from ..triage.engine import Reply
-from .common import ConversationHandler, intent_name, respond, slots_of, turn_of
+from .common import ConversationHandler
 
 ANSWER_INTENTS = {"AMAZON.YesIntent": Reply.YES, "AMAZON.NoIntent": Reply.NO, "UnsureIntent": Reply.UNSURE}
 
@@ -17,7 +19,7 @@ class SymptomCheckHandler(ConversationHandler):
         return bool(is_intent_name("SymptomCheckIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        reply = self.conversation.start_check(turn_of(handler_input), slots_of(handler_input))
+        reply = self.conversation.start_check(turn_of(handler_input), said_of(handler_input))
         return respond(handler_input, reply)
 
 
@@ -39,7 +41,7 @@ class ReportSymptomHandler(ConversationHandler):
         return bool(is_intent_name("ReportSymptomIntent")(handler_input))
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        reply = self.conversation.report_symptom(turn_of(handler_input), slots_of(handler_input))
+        reply = self.conversation.report_symptom(turn_of(handler_input), said_of(handler_input))
         return respond(handler_input, reply)
 
 

@@ -5,6 +5,7 @@ A typo in the rules must fail the tests, never a caller, so every check names th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -87,12 +88,15 @@ class Cause:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A spoken information answer (healing context or general information)."""
+    """A spoken information answer (healing context or general information), the intent that asks for it
+    by name, and the one follow-up offered after it."""
 
     id: str
     say: str
     synonyms: tuple[str, ...]
     sources: tuple[str, ...]
+    intent: str | None = None
+    offer: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,9 +437,17 @@ def _answers(
         entry = Entry(path, f"[{section}.{key}]", table)
         # The general healing answer is the fallback when no context was named, so it has no synonyms.
         needs_synonyms = with_synonyms and key != "general"
-        entry.only({"say", "sources"} | ({"synonyms"} if needs_synonyms else set()))
+        entry.only(
+            {"say", "sources"} | ({"synonyms"} if needs_synonyms else set()), frozenset({"intent", "offer"})
+        )
         synonyms = entry.texts("synonyms") if needs_synonyms else ()
-        answers[key] = Answer(key, entry.text("say", spoken=True), synonyms, entry.sources(sources))
+        intent = entry.text("intent") if "intent" in entry.table else None
+        if intent is not None and not re.fullmatch(r"[A-Z][A-Za-z]*Intent", intent):
+            entry.fail(f"'intent' must be an intent name such as 'HowLongIntent', not {intent!r}")
+        offer = entry.text("offer") if "offer" in entry.table else None
+        answers[key] = Answer(
+            key, entry.text("say", spoken=True), synonyms, entry.sources(sources), intent=intent, offer=offer
+        )
     return answers
 
 
@@ -493,6 +505,8 @@ def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str,
     return locales
 
 
+SYMPTOM_CHECK = "symptom_check"  # the offer to run the spoken symptom check
+CAUSES_OFFER = "causes"  # the offer to hear what commonly causes twitching ([info.causes_overview])
 REQUIRED_INFO = frozenset(
     {"what_is", "how_long", "causes_overview", "self_care", "bfs", "als", "when_to_see_doctor"}
 )
@@ -503,6 +517,19 @@ def _check_coverage(path: Path, rules: Rules) -> None:
     missing_info = REQUIRED_INFO - set(rules.info)
     if missing_info:
         raise RulesError(f"{path.name}: [info]: missing answer(s) {sorted(missing_info)}")
+    # An offer is a check or another answer; each intent asks for one answer.
+    offers = {SYMPTOM_CHECK, CAUSES_OFFER, *rules.info}
+    intents: dict[str, str] = {}
+    for section, answers in (("info", rules.info), ("healing", rules.healing)):
+        for answer in answers.values():
+            if answer.offer is not None and answer.offer not in offers:
+                raise RulesError(
+                    f"{path.name}: [{section}.{answer.id}]: offer {answer.offer!r} is not in {sorted(offers)}"
+                )
+            if answer.intent is not None and intents.setdefault(answer.intent, answer.id) != answer.id:
+                raise RulesError(
+                    f"{path.name}: [{section}.{answer.id}]: intent {answer.intent} is already taken"
+                )
     if "general" not in rules.healing:
         raise RulesError(f"{path.name}: [healing]: missing the 'general' answer")
     missing_locales = (REQUIRED_LOCALES | {"default"}) - set(rules.locales)

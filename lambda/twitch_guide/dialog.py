@@ -1,0 +1,121 @@
+"""The dialog's state between turns, and the one place session attributes are read, written and validated.
+
+Alexa hands the attributes back on every request, and anything in them may have been damaged or forged, so
+`DialogState.from_session` trusts nothing it did not write: an unknown question or offer is dropped, and
+findings that don't parse drop the whole state. Health information lives only here, for one session; it is
+never persisted or logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .triage.engine import Findings, Reply
+from .triage.levels import Level
+from .triage.rules import Question, Rules
+from .turns import DEFAULT_TITLE
+
+LEVELS = frozenset(level.value for level in Level)
+FAREWELL = "farewell"  # the pending offer after "What else would you like to know?": a "no" ends the session
+
+
+@dataclass(frozen=True, slots=True)
+class LastReply:
+    """What was said last, for Repeat; `answer` names what was answered ("topic:als"): no health detail."""
+
+    speech: tuple[str, ...]
+    card: tuple[str, ...]
+    reprompt: str | None = None
+    title: str = DEFAULT_TITLE
+    answer: str | None = None
+
+    @classmethod
+    def from_session(cls, value: Any) -> LastReply | None:
+        if not isinstance(value, dict):
+            return None
+        speech, card = value.get("speech"), value.get("card")
+        if not (isinstance(speech, list) and isinstance(card, list) and _texts(speech) and _texts(card)):
+            return None
+        if not any(_sayable(part) for part in speech):
+            return None
+        reprompt, title, answer = value.get("reprompt"), value.get("title"), value.get("answer")
+        return cls(
+            tuple(speech),
+            tuple(card),
+            reprompt if isinstance(reprompt, str) and _sayable(reprompt) else None,
+            title if isinstance(title, str) and title.strip() else DEFAULT_TITLE,
+            answer if isinstance(answer, str) else None,
+        )
+
+    def to_session(self) -> dict[str, Any]:
+        last: dict[str, Any] = {
+            "speech": list(self.speech),
+            "card": list(self.card),
+            "reprompt": self.reprompt,
+            "title": self.title,
+        }
+        return {**last, "answer": self.answer} if self.answer else last
+
+
+@dataclass(frozen=True, slots=True)
+class DialogState:
+    """Where the dialog stands: the question waiting for an answer, the offer just made, what the check has
+    found, the disposition given, and the last reply."""
+
+    question: Question | None = None
+    offer: str | None = None
+    findings: Findings = field(default_factory=Findings)
+    disposition: Level | None = None
+    last: LastReply | None = None
+
+    @classmethod
+    def from_session(
+        cls, attributes: Mapping[str, Any], rules: Rules, offers: Collection[str]
+    ) -> DialogState:
+        """Read the session attributes; `offers` are the follow-ups the conversation can make."""
+        try:
+            findings = Findings.from_state(attributes.get("findings", {}), rules)
+        except ValueError:
+            return cls()  # findings we did not write: nothing in this state is trusted
+        question_id = attributes.get("question")
+        offer = attributes.get("offer")
+        disposition = attributes.get("disposition")
+        disposition = disposition if isinstance(disposition, str) else None  # a list can't be looked up
+        return cls(
+            question=next((q for q in rules.questions if q.id == question_id), None),
+            offer=offer if isinstance(offer, str) and (offer in offers or offer == FAREWELL) else None,
+            findings=findings,
+            disposition=Level(disposition) if disposition in LEVELS else None,
+            last=LastReply.from_session(attributes.get("last")),
+        )
+
+    def to_session(self) -> dict[str, Any]:
+        attributes: dict[str, Any] = {"findings": self.findings.to_state()}
+        if self.question is not None:
+            attributes["question"] = self.question.id
+        if self.offer is not None:
+            attributes["offer"] = self.offer
+        if self.disposition is not None:
+            attributes["disposition"] = self.disposition.value
+        if self.last is not None:
+            attributes["last"] = self.last.to_session()
+        return attributes
+
+    def relaunched(self) -> DialogState:
+        """A launch inside a session keeps only what safety needs: the findings and any disposition given."""
+        return DialogState(findings=self.findings, disposition=self.disposition)
+
+    def for_a_new_check(self) -> DialogState:
+        """A new check asks again what was answered no or not sure; symptoms and yes answers stay."""
+        kept = {q: r for q, r in self.findings.replies.items() if r is Reply.YES}
+        return DialogState(findings=Findings(self.findings.flags, kept), disposition=self.disposition)
+
+
+def _texts(values: list[Any]) -> bool:
+    return all(isinstance(item, str) for item in values)
+
+
+def _sayable(text: str) -> bool:
+    return bool("".join(ch for ch in text if ch.isprintable()).strip())

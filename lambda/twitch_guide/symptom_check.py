@@ -1,0 +1,107 @@
+"""The spoken symptom check: the most serious questions first, then one clear disposition."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .dialog import DialogState
+from .responder import Responder, Say
+from .triage.engine import Engine, Findings, Outcome, Reply
+from .triage.levels import Level
+from .turns import SkillReply, Turn
+
+
+class SymptomCheck:
+    """Asks the rules' questions in order and concludes; every step is a pure function of its arguments."""
+
+    def __init__(self, engine: Engine, responder: Responder) -> None:
+        self.engine = engine
+        self.rules = engine.rules
+        self.responder = responder
+
+    def start(self, turn: Turn, dialog: DialogState, flags: set[str]) -> SkillReply:
+        """A new check, with what this turn reported; answers other than yes are asked again."""
+        dialog = dialog.for_a_new_check()
+        say = self.responder.new_say(turn)
+        self.responder.disclaim_if_new(turn, say)
+        say.template(self.responder.text("check_intro"))
+        return self.proceed(turn, say, dialog, dialog.findings.with_flags(*flags))
+
+    def restart(self, turn: Turn, dialog: DialogState) -> SkillReply:
+        """Start Over: yes answers and reported symptoms are kept, so the outcome cannot drop."""
+        dialog = dialog.for_a_new_check()
+        findings = dialog.findings
+        say = self.responder.new_say(turn)
+        say.template(
+            self.responder.text("check_restart" if findings.flags or findings.replies else "check_intro")
+        )
+        return self.proceed(turn, say, dialog, findings)
+
+    def answer(self, turn: Turn, dialog: DialogState, reply: Reply) -> SkillReply:
+        """Yes, no or not sure to the question under way."""
+        assert dialog.question is not None  # the caller checks: only a question under way is answered
+        findings = dialog.findings.with_reply(dialog.question.id, reply)
+        return self.proceed(turn, self.responder.new_say(turn), dialog, findings)
+
+    def proceed(self, turn: Turn, say: Say, dialog: DialogState, findings: Findings) -> SkillReply:
+        """The next question, or the outcome once no answer could change it."""
+        question = self.engine.next_question(findings)
+        if question is None:
+            return self.conclude(turn, say, dialog, findings)
+        dialog = replace(dialog, question=question, offer=None, findings=findings)
+        say.plain(question.ask)
+        return self.responder.finish(turn, say, dialog, reprompt=question.reprompt)
+
+    def conclude(
+        self, turn: Turn, say: Say, dialog: DialogState, findings: Findings, *, them: str | None = None
+    ) -> SkillReply:
+        """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him")."""
+        outcome = self.engine.disposition_for(findings)
+        disposition = self.rules.dispositions[outcome.level]
+        emergency = outcome.level is Level.EMERGENCY
+        if emergency:
+            say.restart()  # the emergency advice first, whatever was said before it this turn
+        if outcome.emergency_doubt and not emergency:
+            say.template(self.responder.text("outcome_unsure_emergency"))
+        if them is not None and disposition.say_for_other is not None:
+            say.template(disposition.say_for_other, them=them)
+        else:
+            say.template(disposition.say)
+        self._say_reasons(say, outcome)
+        say.template(disposition.do_now)
+        for flag in sorted(findings.flags):
+            extra = self.rules.red_flags[flag].also_say
+            if extra and self.rules.red_flags[flag].level is outcome.level:
+                say.template(extra)
+        dialog = replace(dialog, question=None, offer=None, findings=findings, disposition=outcome.level)
+        return self.responder.finish(
+            turn,
+            say,
+            dialog,
+            reprompt=None if emergency else self.responder.text("outcome_close"),
+            end=emergency,
+            title=disposition.title,
+            disposition=outcome.level,
+        )
+
+    def advice_so_far(self, say: Say, findings: Findings) -> None:
+        """For a caller who stops mid-check: the level reached so far, and any emergency doubt."""
+        outcome = self.engine.disposition_for(findings)
+        if outcome.emergency_doubt:
+            say.template(self.responder.text("outcome_unsure_emergency"))
+        if outcome.level is not Level.SELF_CARE:
+            say.template(self.rules.dispositions[outcome.level].say)
+
+    def _say_reasons(self, say: Say, outcome: Outcome) -> None:
+        """One reason, the most serious, so the answer stays short enough to remember."""
+        top = [r for r in outcome.reasons if r.level is outcome.level]
+        if not top:
+            return
+        first = top[0]
+        parts = [self.responder.text("outcome_because")]
+        if first.unsure:
+            parts.append(self.responder.text("outcome_unsure_whether"))
+        sentence = " ".join([*parts, first.text])
+        if len(top) > 1:
+            sentence += f", {self.responder.text('outcome_more')}"
+        say.plain(sentence + ".")
