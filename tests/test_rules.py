@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from twitch_guide.triage.concepts import MARKERS, Concept
 from twitch_guide.triage.language import segments, words_of
 from twitch_guide.triage.rules import RULES_PATH, Level, RulesError, default_rules, load_rules
-from twitch_guide.triage.understanding import MARKERS, Concept
 
 RULES = default_rules()
 RAW = RULES_PATH.read_text(encoding="utf-8")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from twitch_guide.triage.concepts import Who
 from twitch_guide.triage.engine import Engine
 from twitch_guide.triage.rules import default_rules
-from twitch_guide.triage.understanding import Who
 
 ENGINE = Engine(default_rules())
 

@@ -15,10 +15,11 @@ from .dialog import FAREWELL, DialogState
 from .prompts import Prompts
 from .responder import Responder, Say
 from .symptom_check import SymptomCheck
+from .triage.concepts import Who
 from .triage.engine import Engine, Reply
 from .triage.levels import Level
 from .triage.rules import SYMPTOM_CHECK, Rules
-from .triage.understanding import Understanding, Who
+from .triage.understanding import Understanding
 from .turns import DEFAULT_TITLE, RATES, Said, SkillReply, SlotValue, Turn
 
 NOTHING_SAID = Said()  # a turn with no words (an intent without slots, or an offer taken)

@@ -13,9 +13,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from .concepts import FlagConcepts
 from .levels import Level, most_serious
 from .rules import Question, Rules
-from .understanding import FlagConcepts, Understander, Understanding
+from .understanding import Understander, Understanding
 
 
 class Reply(StrEnum):

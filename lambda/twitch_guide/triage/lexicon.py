@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .concepts import MARKERS, Concept, Grammar
 from .language import Vocabulary
-from .understanding import MARKERS, Concept, Grammar
 from .validation import Entry
 
 # Markers have a built-in meaning; signs are what happens to a body (a time word attaches to the nearest one);

@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .concepts import Concept
 from .levels import Level
 from .lexicon import Lexicon, load_lexicon
-from .understanding import Concept
 from .validation import Entry, RulesError, read_toml
 
 RULES_PATH = Path(__file__).with_name("rules.toml")

@@ -1,0 +1,63 @@
+"""The vocabulary of understanding shared by the rules and the reader: whom a statement is about, the marker
+vocabularies every rule set declares, and the shape of a concept and of the grammar."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .language import Vocabulary
+
+
+class Who(StrEnum):
+    """Whom a statement is about."""
+
+    SELF = "self"
+    ADULT = "adult"
+    CHILD = "child"
+    ANIMAL = "animal"
+
+
+# Marker vocabularies every rule set declares; their meaning is the rules of English above.
+SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE = (
+    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun", "male", "female", "fine"
+)  # fmt: skip
+PERSON_MARKERS: Mapping[str, Who] = {
+    "self": Who.SELF,
+    "other_adult": Who.ADULT,
+    "child": Who.CHILD,
+    "animal": Who.ANIMAL,
+}
+MARKERS = frozenset(
+    {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, *PERSON_MARKERS}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One way to express a finding or topic: every part (a vocabulary name, or "=literal words") in one
+    statement."""
+
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FlagConcepts:
+    """How one red flag is recognised: any of its concepts, unless one of `unless` is in the statement.
+    `clause` keeps each concept inside one clause ("the same tablets for years, and my eye has started")."""
+
+    concepts: tuple[Concept, ...]
+    unless: frozenset[str] = frozenset()
+    scope: str = "statement"  # or "clause", or "utterance" (background said in another sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The rules of plain English the matcher applies, as word lists declared in the rule set."""
+
+    vocabulary: Vocabulary
+    negators: frozenset[str]
+    scope_ends: frozenset[str]
+    clause_ends: frozenset[str]
+    glue: frozenset[str]

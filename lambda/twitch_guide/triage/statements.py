@@ -1,0 +1,321 @@
+"""Reading an utterance into statements: the vocabulary phrases in each, what is negated, and which signs
+a suddenness, a long-ago or a hypothetical describes (the rules of plain English in understanding.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .concepts import (
+    FINE,
+    HYPOTHETICAL,
+    LONG_AGO,
+    MARKERS,
+    PERSON_MARKERS,
+    PRONOUN,
+    QUESTION,
+    SUDDEN,
+    TWITCH,
+    Concept,
+    Grammar,
+)
+from .durations import number_of
+from .language import Segment, segments, words_of
+
+# How a general question opens: "can a twitch ...", "does twitching ...", "is it true that ..." (the words as
+# said: a slot value such as "been a bit dizzy" has lost its "i have" and is no question).
+_GENERAL_OPENERS = frozenset("can could does do will would is are how why when".split())
+_GENERAL_SUBJECTS = frozenset(
+    {"a", "an", "it", "its", "this", "that", "there", "the", "people", "someone", "you", "long"}
+    | {"twitch", "twitches", "twitching", "muscle", "muscles", "bfs", "als", "mnd", "fasciculations"}
+)
+_SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    vocab: str
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class Statement:
+    """A segment with its hits, the clause of each word, and what the markers attached to its signs."""
+
+    segment: Segment
+    hits: list[Hit]
+    clauses: tuple[int, ...]
+    sudden_at: set[int] = field(default_factory=set)  # starts of sign hits described as sudden
+    long_ago: set[int] = field(default_factory=set)  # starts of sign hits placed long ago
+    hypothetical: frozenset[int] = frozenset()  # positions inside a hypothetical ("what if I get ...")
+    question: bool = False
+    asks: bool = False
+
+    def clause_of(self, hit: Hit) -> int:
+        return self.clauses[hit.start]
+
+    @property
+    def general(self) -> bool:
+        """A question about twitching in general ("can a twitch last for weeks?", "does als twitching happen
+        all over"): it opens with a question word and names nobody, so it reports nothing."""
+        words = self.segment.words
+        return (
+            len(words) > 2
+            and words[0] in _GENERAL_OPENERS
+            and words[1] in _GENERAL_SUBJECTS
+            and not any(h.vocab in PERSON_MARKERS or h.vocab == PRONOUN for h in self.hits)
+        )
+
+    def in_clause(self, clause: int) -> Statement:
+        hits = [h for h in self.hits if self.clause_of(h) == clause]
+        return Statement(
+            self.segment,
+            hits,
+            self.clauses,
+            self.sudden_at,
+            self.long_ago,
+            self.hypothetical,
+            self.question,
+            self.asks,
+        )
+
+
+class StatementReader:
+    """Compiles the rules' phrases into an index once; `read` then splits one utterance into statements."""
+
+    def __init__(self, grammar: Grammar, signs: frozenset[str], phrases: Mapping[str, Iterable[str]]) -> None:
+        """`phrases`: each vocabulary (or literal concept part) and its phrases, in the rules' own words."""
+        self.grammar = grammar
+        self._signs = signs
+        self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, entries in phrases.items():
+            for phrase in entries:
+                lemmas = words_of(phrase, grammar.vocabulary)
+                if lemmas:
+                    self._index.setdefault(lemmas[0], []).append((lemmas, name))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda c: -len(c[0]))  # the longest phrase of a vocabulary wins
+
+    def read(self, text: str) -> list[Statement]:
+        statements = [self._statement(s) for s in segments(text, self.grammar.vocabulary)]
+        self._attach_markers(statements)
+        return statements
+
+    def _statement(self, segment: Segment) -> Statement:
+        lemmas = segment.lemmas
+        hits: list[Hit] = []
+        for start, lemma in enumerate(lemmas):
+            seen: set[str] = set()
+            for phrase, name in self._index.get(lemma, ()):
+                if name not in seen and (end := self._match_end(lemmas, start, phrase)) > start:
+                    seen.add(name)
+                    hits.append(Hit(name, start, end))
+        long_ago = [h for h in hits if h.vocab == LONG_AGO]
+        # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
+        hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in long_ago))]
+        # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult.
+        hits = [
+            Hit("other_adult", h.start, h.end) if h.vocab == "child" and grown_up(segment.words, h) else h
+            for h in hits
+        ]
+        covered = {i for h in hits if h.vocab not in MARKERS for i in range(h.start, h.end)}
+        fine = [h for h in hits if h.vocab == FINE]
+        hits = [
+            h
+            if h.vocab in MARKERS
+            else Hit(h.vocab, h.start, h.end, self._negated(lemmas, h.start, covered) or followed_by(h, fine))
+            for h in hits
+        ]
+        # A clause word inside a phrase ("pins and needles") ends no clause.
+        within_phrase = {i for h in hits if h.vocab not in MARKERS for i in range(h.start + 1, h.end)}
+        clauses, clause = [], 0
+        for position, word in enumerate(lemmas):
+            clause += word in self.grammar.clause_ends and position not in within_phrase
+            clauses.append(clause)
+        # A statement is a question when it starts with a question word ("can", "is") or holds a phrase such
+        # as "is it"; a question word anywhere still marks a named cause as asked about.
+        question = any(h.vocab == QUESTION and (h.start == 0 or h.end - h.start > 1) for h in hits)
+        asks = any(h.vocab == QUESTION for h in hits)
+        return Statement(
+            segment,
+            hits,
+            tuple(clauses),
+            hypothetical=self._hypothetical(lemmas, hits),
+            question=question,
+            asks=asks,
+        )
+
+    def _hypothetical(self, lemmas: tuple[str, ...], hits: list[Hit]) -> frozenset[int]:
+        """Where a hypothetical reaches: from its marker to the end of its clause, or to a new subject
+        ("is twitching a sign of healing | I've started falling over" is a question, then a report)."""
+        reach: set[int] = set()
+        for marker in (h for h in hits if h.vocab == HYPOTHETICAL):
+            position = marker.end
+            while position < len(lemmas) and lemmas[position] not in self.grammar.clause_ends:
+                if lemmas[position] in _SUBJECTS and position > marker.end:
+                    break
+                position += 1
+            reach.update(range(marker.start, position))
+        return frozenset(reach)
+
+    def _match_end(self, lemmas: tuple[str, ...], start: int, phrase: tuple[str, ...]) -> int:
+        """Just past the phrase if it matches at start (small words such as "my" allowed inside), else -1."""
+        position = start + 1
+        for token in phrase[1:]:
+            skipped = 0
+            while position < len(lemmas) and lemmas[position] != token:
+                if lemmas[position] not in self.grammar.glue or skipped >= 2:
+                    return -1
+                skipped += 1
+                position += 1
+            if position >= len(lemmas):
+                return -1
+            position += 1
+        return position
+
+    def _negated(self, lemmas: tuple[str, ...], start: int, covered: set[int]) -> bool:
+        """A negator earlier in the same scope, not itself part of a phrase ("no feeling" is numbness)."""
+        for back in range(start - 1, -1, -1):
+            word = lemmas[back]
+            if word in self.grammar.scope_ends:
+                return False
+            if word in self.grammar.negators and back not in covered:
+                return True
+        return False
+
+    def _is_anchor(self, hit: Hit) -> bool:
+        """Signs, literal concept words ("=forget") and the twitch: what a time word can describe."""
+        return hit.vocab in self._signs or hit.vocab == TWITCH or hit.vocab.startswith("=")
+
+    def _attach_markers(self, statements: list[Statement]) -> None:
+        """Give each suddenness word to the nearest sign or twitch, and each long-ago word to what its clause
+        says; a statement with no sign lends suddenness to both neighbours, "long ago" to the one before."""
+        lends_sudden: list[bool] = []
+        lends_long_ago: list[bool] = []
+        for statement in statements:
+            orphan_sudden = orphan_long_ago = False
+            for marker in (h for h in statement.hits if h.vocab in (SUDDEN, LONG_AGO)):
+                anchors = [h for h in statement.hits if self._is_anchor(h) and not inside(h, marker)]
+                if marker.vocab == LONG_AGO:
+                    # Everything said in its clause (a fit, a medicine started); for "I had a fit, when I was
+                    # twelve" the clause before it.
+                    things = [h for h in statement.hits if h.vocab not in MARKERS and not inside(h, marker)]
+                    clause = statement.clause_of(marker)
+                    own = [h for h in things if statement.clause_of(h) == clause]
+                    # Only a clause that is itself the time ("..., when I was twelve") reaches back.
+                    opens_clause = all(statement.clauses[i] != clause for i in range(marker.start))
+                    before = (
+                        [h for h in things if statement.clause_of(h) == clause - 1] if opens_clause else []
+                    )
+                    statement.long_ago.update(h.start for h in own or before)
+                    orphan_long_ago |= not things
+                    continue
+                if not anchors:
+                    orphan_sudden = True
+                    continue
+                clause = statement.clause_of(marker)
+                if not any(statement.clause_of(h) == clause for h in anchors):
+                    # In a clause of its own ("..., and it came on all at once"): every sign came on suddenly.
+                    statement.sudden_at.update(h.start for h in anchors if h.vocab != TWITCH)
+                    continue
+                # In a tie a sign wins over the twitch: caution.
+                nearest = min(
+                    anchors,
+                    key=lambda h: (statement.clause_of(h) != clause, distance(h, marker), h.vocab == TWITCH),
+                )
+                if nearest.vocab != TWITCH:
+                    # Every sign of that clause came on suddenly ("can't hold my phone, it keeps slipping").
+                    near = statement.clause_of(nearest)
+                    statement.sudden_at.update(
+                        h.start for h in anchors if h.vocab != TWITCH and statement.clause_of(h) == near
+                    )
+            lends_sudden.append(orphan_sudden)
+            lends_long_ago.append(orphan_long_ago)
+        for i, statement in enumerate(statements):
+            signs = [h.start for h in statement.hits if self._is_anchor(h) and h.vocab != TWITCH]
+            if any(lends_sudden[j] for j in (i - 1, i + 1) if 0 <= j < len(statements)):
+                statement.sudden_at.update(signs)
+            if i + 1 < len(statements) and lends_long_ago[i + 1]:
+                statement.long_ago.update(signs)
+
+    def satisfied(self, statement: Statement, concept: Concept) -> tuple[list[Hit], bool] | None:
+        """The hits that meet a concept in one statement, and whether they are denied; None if unmet."""
+        chosen: list[Hit] = []
+        negated = False
+        sudden = SUDDEN in concept.parts
+        for part in concept.parts:
+            if part == SUDDEN:
+                continue
+            candidates = [h for h in statement.hits if h.vocab == part]
+            if not candidates:
+                return None
+            affirmed = [h for h in candidates if not h.negated]
+            if sudden:  # "numb and heavy out of the blue": the sign the suddenness describes
+                affirmed.sort(key=lambda h: h.start not in statement.sudden_at)
+            chosen.append((affirmed or candidates)[0])
+            negated |= not affirmed
+        if SUDDEN in concept.parts and not any(h.start in statement.sudden_at for h in chosen):
+            return None
+        return chosen, negated
+
+
+def joined(statements: Sequence[Statement]) -> Statement:
+    """The whole utterance as one statement, for concepts whose background may be said in another sentence."""
+    if len(statements) == 1:
+        return statements[0]
+    lemmas: list[str] = []
+    words: list[str] = []
+    hits: list[Hit] = []
+    clauses: list[int] = []
+    sudden: set[int] = set()
+    long_ago: set[int] = set()
+    hypothetical: set[int] = set()
+    for statement in statements:
+        offset, base = len(lemmas), (clauses[-1] + 1 if clauses else 0)
+        lemmas.extend(statement.segment.lemmas)
+        words.extend(statement.segment.words)
+        clauses.extend(base + c for c in statement.clauses)
+        hits.extend(Hit(h.vocab, h.start + offset, h.end + offset, h.negated) for h in statement.hits)
+        sudden.update(i + offset for i in statement.sudden_at)
+        long_ago.update(i + offset for i in statement.long_ago)
+        hypothetical.update(i + offset for i in statement.hypothetical)
+    question = any(s.question for s in statements)
+    asks = any(s.asks for s in statements)
+    segment = Segment(tuple(lemmas), tuple(words))
+    return Statement(segment, hits, tuple(clauses), sudden, long_ago, frozenset(hypothetical), question, asks)
+
+
+ADULT_AGE = 16
+_AGE_LEAD = frozenset({"is", "s", "who", "whos", "aged", "age", "now", "just", "turned", "nearly", "almost"})
+
+
+def grown_up(words: tuple[str, ...], child: Hit) -> bool:
+    """A son or daughter whose age, said next to them, is an adult's: "is 20", "who's twenty five", "my 30
+    year old son"."""
+    after = [w for w in words[child.end : child.end + 5] if w not in _AGE_LEAD]
+    before = list(words[max(0, child.start - 4) : child.start])
+    ages = [" ".join(after[:2]), after[0] if after else ""]
+    if words[child.start] in ("year", "years", "yr"):  # the marker is "year old" itself: "my 30 year old"
+        ages += [" ".join(before[-2:]), before[-1]] if before else []
+    elif before[-2:] in (["year", "old"], ["years", "old"]):
+        ages += [" ".join(before[-4:-2]), before[-3]] if len(before) >= 3 else []
+    return any((age := number_of(text)) is not None and age >= ADULT_AGE for text in ages if text)
+
+
+def followed_by(hit: Hit, fine: list[Hit]) -> bool:
+    """A sign said to be fine right after it: "I can swallow no problem", "my breathing is fine"."""
+    return any(0 <= f.start - hit.end <= 2 for f in fine)
+
+
+def inside(hit: Hit, outer: Hit) -> bool:
+    return outer.start <= hit.start and hit.end <= outer.end and hit is not outer
+
+
+def distance(a: Hit, b: Hit) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
