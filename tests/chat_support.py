@@ -15,8 +15,10 @@ from skill_sim.model import load_model, model_path
 from skill_sim.session import Conversation, Turn
 from twitch_guide.persistence import LocalFilePreferences
 from twitch_guide.skill import build_handler
+from twitch_guide.triage.rules import default_rules
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "interaction_models"
+LOCALES = default_rules().served_locales  # the rules' [locales] tables: the one list of locales
 _SERIALIZER = DefaultSerializer()
 
 

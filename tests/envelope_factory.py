@@ -13,32 +13,23 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import (
-    Application,
-    Context,
-    Device,
     Intent,
     IntentConfirmationStatus,
     IntentRequest,
     LaunchRequest,
     Request,
-    RequestEnvelope,
     ResponseEnvelope,
-    Session,
     SessionEndedReason,
     SessionEndedRequest,
     Slot,
     SlotConfirmationStatus,
-    SupportedInterfaces,
-    User,
 )
 from ask_sdk_model.canfulfill import CanFulfillIntentRequest
-from ask_sdk_model.interfaces.system import SystemState
 from ask_sdk_model.slu.entityresolution import (
     Resolution,
     Resolutions,
@@ -47,6 +38,8 @@ from ask_sdk_model.slu.entityresolution import (
     Value,
     ValueWrapper,
 )
+
+from skill_sim.envelopes import request_envelope, request_fields
 
 SKILL_ID = "amzn1.ask.skill.11111111-2222-3333-4444-555555555555"
 SERIALIZER = DefaultSerializer()
@@ -73,31 +66,23 @@ def slot(name: str, value: str | None, resolved_id: str | None = None, slot_type
     )
 
 
-def _request_fields(locale: str) -> dict[str, Any]:
-    return {
-        "request_id": f"amzn1.echo-api.request.{uuid.uuid4()}",
-        "timestamp": datetime.now(UTC).replace(microsecond=0, tzinfo=None),
-        "locale": locale,
-    }
-
-
 def launch_request(locale: str = "en-US") -> LaunchRequest:
-    return LaunchRequest(**_request_fields(locale))
+    return LaunchRequest(**request_fields(locale))
 
 
 def intent_request(name: str, slots: dict[str, Slot] | None = None, locale: str = "en-US") -> IntentRequest:
     intent = Intent(name=name, slots=slots or {}, confirmation_status=IntentConfirmationStatus.NONE)
-    return IntentRequest(**_request_fields(locale), intent=intent)
+    return IntentRequest(**request_fields(locale), intent=intent)
 
 
 def can_fulfill_request(name: str, slots: dict[str, Slot] | None = None, locale: str = "en-US") -> Request:
     """A name-free probe: could this skill answer the intent? (Alexa asks many skills at once.)"""
     intent = Intent(name=name, slots=slots or {}, confirmation_status=IntentConfirmationStatus.NONE)
-    return CanFulfillIntentRequest(**_request_fields(locale), intent=intent)
+    return CanFulfillIntentRequest(**request_fields(locale), intent=intent)
 
 
 def session_ended_request(locale: str = "en-US") -> SessionEndedRequest:
-    return SessionEndedRequest(**_request_fields(locale), reason=SessionEndedReason.USER_INITIATED)
+    return SessionEndedRequest(**request_fields(locale), reason=SessionEndedReason.USER_INITIATED)
 
 
 def envelope(
@@ -111,27 +96,17 @@ def envelope(
     attributes: dict[str, Any] | None = None,
     with_session: bool = True,
 ) -> dict[str, Any]:
-    """The JSON dict Alexa would send for `request` (session, context.System, application and user ids)."""
-    application = Application(application_id=skill_id)
-    user = User(user_id=user_id)
-    session = Session(
+    """The JSON dict Alexa would send for `request` (the simulator's envelope builder, with test ids)."""
+    return request_envelope(
+        request,
+        skill_id=skill_id,
+        user_id=user_id,
+        device_id=device_id,
+        session_id=session_id,
         new=new,
-        session_id=session_id or f"amzn1.echo-api.session.{uuid.uuid4()}",
-        application=application,
-        user=user,
-        attributes=dict(attributes or {}),
+        attributes=attributes,
+        with_session=with_session,
     )
-    device = Device(device_id=device_id, supported_interfaces=SupportedInterfaces())
-    context = Context(system=SystemState(application=application, user=user, device=device))
-    serialized = SERIALIZER.serialize(
-        RequestEnvelope(
-            version="1.0", session=session if with_session else None, context=context, request=request
-        )
-    )
-    if not isinstance(serialized, dict):
-        raise TypeError("a request envelope must serialize to a dict")
-    serialized["request"]["timestamp"] += "Z"  # Alexa stamps requests in UTC
-    return serialized
 
 
 @dataclass(frozen=True)

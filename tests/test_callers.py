@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from chat_support import ChatFactory, answer_no_until_done, card_text, launched
+from chat_support import LOCALES, ChatFactory, answer_no_until_done, card_text, launched
 
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 CRISIS_LINE = {
     "en-US": "nine eight eight", "en-CA": "nine eight eight", "en-GB": "one one six, one two three",
     "en-AU": "thirteen, eleven, fourteen", "en-IN": "one four four one six",

@@ -10,11 +10,10 @@ import re
 
 import pytest
 
-from chat_support import Chat, ChatFactory, answer_no_until_done
+from chat_support import LOCALES, Chat, ChatFactory, answer_no_until_done
 from twitch_guide.triage.rules import default_rules
 
 RULES = default_rules()
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 SPOKEN_NUMBER = {loc: RULES.locales[loc].emergency_number_spoken for loc in LOCALES}
 ALL_NO = ["no"] * 7
 

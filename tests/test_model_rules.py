@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import model_rules
+from chat_support import LOCALES
 from model_rules import (
     REQUIRED_BUILTIN_INTENTS,
     SOURCES,
@@ -24,7 +25,6 @@ from model_rules import (
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "model_rules"
 REAL_MODELS = sorted((ROOT / "interaction_models").glob("*.json"))
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 
 Model = dict[str, Any]
 Mutation = Callable[[Model], None]

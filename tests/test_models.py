@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import build_models  # noqa: E402
+from chat_support import LOCALES  # noqa: E402
 
 RULES = default_rules()
 SOURCE = tomllib.loads((ROOT / "tools" / "model_source.toml").read_text(encoding="utf-8"))
-LOCALES = ["en-US", "en-GB", "en-CA", "en-AU", "en-IN"]
 
 
 def _model(locale: str) -> dict:  # type: ignore[type-arg]

@@ -15,6 +15,7 @@ from ask_smapi_model.v1.skill.manifest.interface import Interface
 from ask_smapi_model.v1.skill.manifest.interface_type import InterfaceType
 from ask_smapi_model.v1.skill.manifest.skill_manifest_envelope import SkillManifestEnvelope
 
+from chat_support import LOCALES
 from model_rules import check_health_disclaimer, check_skill_manifest, load_models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +24,6 @@ MODELS = ROOT / "interaction_models"
 LINK = PACKAGE / "interactionModels" / "custom"
 FIXTURE_MODEL = Path(__file__).resolve().parent / "fixtures" / "model_rules" / "good_model.json"
 
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
 # docs/clinical-basis.md: the emergency number each locale's answers and description must name.
 EMERGENCY_NUMBERS = {"en-US": "911", "en-CA": "911", "en-GB": "999", "en-AU": "000", "en-IN": "112"}
 EXAMPLE_PHRASES = [

@@ -73,7 +73,7 @@ def build_all(rules: Rules | None = None, source_path: Path = SOURCE) -> dict[st
     rules = rules or load_rules()
     return {
         locale: json.dumps(build_model(locale, source, rules), indent=2, ensure_ascii=False) + "\n"
-        for locale in source["locales"]
+        for locale in rules.served_locales
     }
 
 

@@ -6,22 +6,15 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.serialize import DefaultSerializer
-from ask_sdk_model.application import Application
-from ask_sdk_model.context import Context
-from ask_sdk_model.device import Device
 from ask_sdk_model.intent import Intent
 from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 from ask_sdk_model.intent_request import IntentRequest
-from ask_sdk_model.interfaces.system.system_state import SystemState
 from ask_sdk_model.launch_request import LaunchRequest
 from ask_sdk_model.request import Request
-from ask_sdk_model.request_envelope import RequestEnvelope
-from ask_sdk_model.session import Session
 from ask_sdk_model.session_ended_reason import SessionEndedReason
 from ask_sdk_model.session_ended_request import SessionEndedRequest
 from ask_sdk_model.slot import Slot
@@ -32,8 +25,8 @@ from ask_sdk_model.slu.entityresolution.status import Status
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 from ask_sdk_model.slu.entityresolution.value import Value
 from ask_sdk_model.slu.entityresolution.value_wrapper import ValueWrapper
-from ask_sdk_model.supported_interfaces import SupportedInterfaces
-from ask_sdk_model.user import User
+
+from skill_sim.envelopes import request_envelope, request_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS_DIR = ROOT / "interaction_models"
@@ -134,40 +127,19 @@ class AlexaSession:
         return response
 
     def _request_fields(self) -> dict[str, Any]:
-        stamp = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-        return {
-            "request_id": f"amzn1.echo-api.request.{uuid.uuid4()}",
-            "timestamp": stamp,
-            "locale": self.locale,
-        }
+        return request_fields(self.locale)
 
     def _envelope(self, request: Request) -> dict[str, Any]:
-        application = Application(application_id=SKILL_ID)
-        user = User(user_id=self.user_id)
-        device = Device(device_id="amzn1.ask.device.BENCHMARK", supported_interfaces=SupportedInterfaces())
-        envelope = RequestEnvelope(
-            version="1.0",
-            session=Session(
-                new=self.new,
-                session_id=self.session_id,
-                user=user,
-                attributes=None if self.new else dict(self.attributes),
-                application=application,
-            ),
-            context=Context(
-                system=SystemState(
-                    application=application,
-                    user=user,
-                    device=device,
-                    api_endpoint="https://api.amazonalexa.com",
-                    api_access_token=API_TOKEN,
-                )
-            ),
-            request=request,
+        return request_envelope(
+            request,
+            skill_id=SKILL_ID,
+            user_id=self.user_id,
+            device_id="amzn1.ask.device.BENCHMARK",
+            session_id=self.session_id,
+            new=self.new,
+            attributes=None if self.new else self.attributes,
+            api_access_token=API_TOKEN,
         )
-        serialized: dict[str, Any] = _SERIALIZER.serialize(envelope)
-        serialized["request"]["timestamp"] += "Z"  # Alexa's timestamps are UTC with a Z
-        return serialized
 
 
 def output_ssml(response: dict[str, Any]) -> str | None:

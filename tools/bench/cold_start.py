@@ -2,10 +2,11 @@
 
 Variants run interleaved (one of each per round) so that anything else slowing the machine hits all alike.
 The child (cold_child.py) times from just before the import to just after the first answer; interpreter start
-is not counted. "dev" runs import from the source tree and the venv, with bytecode caches; "deployed" runs
-import the skill and hello world from their built packages with bytecode writing off, as in Lambda, where the
-zip carries no .pyc (lambda/Makefile: --no-compile) and /var/task is read-only, so every cold start compiles
-the function's Python; the stdlib and boto3 keep their caches, as the runtime's do.
+is not counted. "dev" runs import from the source tree and the venv, with bytecode caches. "As deployed" runs
+import the skill and the hello world from their `sam build` artifacts (lambda/Makefile) under python3.13, the
+runtime's version, with the bytecode the build compiled for it and bytecode writing off (/var/task is
+read-only); the skill also finds the build's conversation snapshot there. boto3 comes from a python3.13 venv
+that holds it alone (runtime.py), as the Lambda runtime provides it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Variant:
     entry: str
     skill_dir: Path | None = None
     hello_dir: Path | None = None
+    python: str | None = None  # the interpreter (runtime.runtime_python for "as deployed"); else this one
 
 
 @dataclass
@@ -88,7 +90,7 @@ def child_env(variant: Variant) -> dict[str, str]:
 
 def run_child(variant: Variant, event_path: Path) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, str(CHILD), variant.entry, str(event_path)],
+        [variant.python or sys.executable, str(CHILD), variant.entry, str(event_path)],
         env=child_env(variant),
         capture_output=True,
         text=True,

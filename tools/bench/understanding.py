@@ -27,7 +27,9 @@ from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "lambda"), str(ROOT / "tools")]
+sys.path[:0] = [str(ROOT / "lambda"), str(ROOT / "tools"), str(Path(__file__).resolve().parent)]
+
+from runtime import python313  # noqa: E402
 
 from recall import load_corpus  # noqa: E402
 from twitch_guide.triage.engine import Engine  # noqa: E402
@@ -76,17 +78,6 @@ def warm(rounds: int) -> dict[str, float]:
         "p95_us": times[int(len(times) * 0.95)],
         "max_us": times[-1],
     }
-
-
-def python313() -> str | None:
-    """Lambda's runtime here: a pyenv 3.13 (its shim needs a selected version, so the real binary first)."""
-    for version in sorted((Path.home() / ".pyenv" / "versions").glob("3.13*"), reverse=True):
-        if (version / "bin" / "python3").exists():
-            return str(version / "bin" / "python3")
-    found = shutil.which("python3.13")
-    if found and subprocess.run([found, "-c", "pass"], capture_output=True).returncode == 0:
-        return found
-    return None
 
 
 def _code_at(revision: str | None, target: Path) -> Path:

@@ -112,47 +112,82 @@ def intent_object(
     return Intent(name=resolved.name, slots=slots, confirmation_status=IntentConfirmationStatus(confirmation))
 
 
-def _envelope(request: Request, session: SessionState, identity: Identity) -> dict[str, Any]:
-    application = Application(application_id=identity.skill_id)
-    user = User(user_id=identity.user_id)
+def request_envelope(
+    request: Request,
+    *,
+    skill_id: str,
+    user_id: str,
+    device_id: str,
+    session_id: str | None = None,
+    new: bool = True,
+    attributes: dict[str, Any] | None = None,
+    with_session: bool = True,
+    screen: bool = False,
+    api_access_token: str | None = None,
+) -> dict[str, Any]:
+    """The JSON dict Alexa sends for `request`: session, context.System with the application, user and device,
+    serialised by the SDK's own models, with the request's UTC timestamp ending in Z. The one envelope
+    builder of the project: the simulator, the tests and the benchmarks all use it."""
+    application = Application(application_id=skill_id)
+    user = User(user_id=user_id)
     interfaces = SupportedInterfaces()
-    if identity.screen:
+    if screen:
         interfaces = SupportedInterfaces(
             alexa_presentation_apl=AlexaPresentationAplInterface(runtime=Runtime(max_version="2024.3"))
         )
-    device = Device(device_id=identity.device_id, supported_interfaces=interfaces)
+    device = Device(device_id=device_id, supported_interfaces=interfaces)
+    session = Session(
+        new=new,
+        session_id=session_id or f"amzn1.echo-api.session.{uuid.uuid4()}",
+        user=user,
+        attributes=dict(attributes or {}),
+        application=application,
+    )
+    system = SystemState(application=application, user=user, device=device)
+    if api_access_token is not None:
+        system = SystemState(
+            application=application,
+            user=user,
+            device=device,
+            api_endpoint="https://api.amazonalexa.com",
+            api_access_token=api_access_token,
+        )
     envelope = RequestEnvelope(
         version="1.0",
-        session=Session(
-            new=session.new,
-            session_id=session.session_id,
-            user=user,
-            attributes={} if session.new else dict(session.attributes or {}),
-            application=application,
-        ),
-        context=Context(system=SystemState(application=application, user=user, device=device)),
+        session=session if with_session else None,
+        context=Context(system=system),
         request=request,
     )
     serialized = SERIALIZER.serialize(envelope)
     if not isinstance(serialized, dict):
         raise TypeError("a request envelope must serialize to a dict")
+    if isinstance(serialized.get("request", {}).get("timestamp"), str):
+        serialized["request"]["timestamp"] += "Z"  # Alexa stamps requests in UTC
     return serialized
 
 
-def _request_fields(locale: str) -> dict[str, Any]:
-    # Alexa stamps requests in UTC to the second; the ID is unique per request.
+def _envelope(request: Request, session: SessionState, identity: Identity) -> dict[str, Any]:
+    return request_envelope(
+        request,
+        skill_id=identity.skill_id,
+        user_id=identity.user_id,
+        device_id=identity.device_id,
+        session_id=session.session_id,
+        new=session.new,
+        attributes={} if session.new else session.attributes,
+        screen=identity.screen,
+    )
+
+
+def request_fields(locale: str) -> dict[str, Any]:
+    """A request's id (unique per request), timestamp (UTC, to the second) and locale."""
     stamp = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     return {"request_id": f"amzn1.echo-api.request.{uuid.uuid4()}", "timestamp": stamp, "locale": locale}
 
 
-def _with_zulu(envelope: dict[str, Any]) -> dict[str, Any]:
-    envelope["request"]["timestamp"] += "Z"
-    return envelope
-
-
 def launch_envelope(session: SessionState, identity: Identity, locale: str) -> dict[str, Any]:
     """A LaunchRequest envelope."""
-    return _with_zulu(_envelope(LaunchRequest(**_request_fields(locale)), session, identity))
+    return _envelope(LaunchRequest(**request_fields(locale)), session, identity)
 
 
 def intent_envelope(
@@ -160,13 +195,13 @@ def intent_envelope(
 ) -> dict[str, Any]:
     """An IntentRequest; `dialog_state` (STARTED, IN_PROGRESS, COMPLETED) for intents with a dialog model."""
     state = DialogState(dialog_state) if dialog_state else None
-    request = IntentRequest(**_request_fields(locale), dialog_state=state, intent=intent)
-    return _with_zulu(_envelope(request, session, identity))
+    request = IntentRequest(**request_fields(locale), dialog_state=state, intent=intent)
+    return _envelope(request, session, identity)
 
 
 def session_ended_envelope(
     session: SessionState, identity: Identity, locale: str, reason: str
 ) -> dict[str, Any]:
     """A SessionEndedRequest envelope (reason USER_INITIATED, EXCEEDED_MAX_REPROMPTS or ERROR)."""
-    request = SessionEndedRequest(**_request_fields(locale), reason=SessionEndedReason(reason))
-    return _with_zulu(_envelope(request, session, identity))
+    request = SessionEndedRequest(**request_fields(locale), reason=SessionEndedReason(reason))
+    return _envelope(request, session, identity)
