@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 
 from chat_support import LOCALES, ChatFactory, answer_no_until_done, card_text, launched
+from twitch_guide.triage.rules import default_rules
+
+CARE = {locale: default_rules().care_for(locale) for locale in LOCALES}
 
 CRISIS_LINE = {
     "en-US": "nine eight eight", "en-CA": "nine eight eight", "en-GB": "one one six, one two three",
@@ -34,11 +37,12 @@ def test_thoughts_of_suicide_get_the_crisis_line_first(chat: ChatFactory, locale
     assert "questions" not in turn.speech  # never the twitching check
 
 
-def test_a_crisis_in_the_middle_of_the_check_comes_first(chat: ChatFactory) -> None:
-    talk = chat("en-GB")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_crisis_in_the_middle_of_the_check_comes_first(chat: ChatFactory, locale: str) -> None:
+    talk = chat(locale)
     talk.say("check my symptoms")
     turn = talk.say("honestly i just want it all to stop")
-    assert "Samaritans" in turn.speech and turn.end_session
+    assert CARE[locale].crisis_line[:40] in turn.speech and turn.end_session
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -72,30 +76,34 @@ def test_australia_names_1800medicare_and_offers_a_repeat(chat: ChatFactory) -> 
         ("my dad has just slumped over and wont wake", "him"),
     ],
 )
+@pytest.mark.parametrize("locale", LOCALES)
 def test_emergency_advice_for_someone_else_is_worded_for_the_caller(
-    chat: ChatFactory, words: str, pronoun: str
+    chat: ChatFactory, words: str, pronoun: str, locale: str
 ) -> None:
-    talk = launched(chat, "en-US")
+    talk = launched(chat, locale)
     turn = talk.say(words)
     assert turn.disposition == "emergency"
-    assert turn.speech.startswith(f"Please call nine one one for {pronoun} now")
+    assert turn.speech.startswith(f"Please call {CARE[locale].emergency_number_spoken} for {pronoun} now")
 
 
-def test_a_caller_who_has_already_called_is_told_to_stay_on_the_line(chat: ChatFactory) -> None:
-    talk = launched(chat, "en-GB")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_caller_who_has_already_called_is_told_to_stay_on_the_line(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
     turn = talk.say("i've rung nine nine nine and the paramedics are on their way, he's twitching all over")
     assert "Stay on the line" in turn.speech and "unlock the door" in turn.speech
     assert turn.end_session and turn.disposition is None
 
 
-def test_a_professional_is_pointed_to_local_protocols(chat: ChatFactory) -> None:
-    talk = launched(chat, "en-CA")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_professional_is_pointed_to_local_protocols(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
     turn = talk.say("i'm a nurse and one of my residents has twitching in both calves")
     assert "local protocols" in turn.speech and not turn.end_session
 
 
-def test_an_animal_is_for_the_vet(chat: ChatFactory) -> None:
-    talk = launched(chat, "en-US")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_animal_is_for_the_vet(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
     turn = talk.say("our cat keeps twitching her back leg in her sleep")
     assert "vet" in turn.speech and turn.disposition is None
 
@@ -109,10 +117,11 @@ def test_a_child_gets_the_child_answer_never_the_adult_check(chat: ChatFactory, 
     assert "check your symptoms" not in turn.speech.lower()
 
 
-def test_a_child_with_an_emergency_sign_gets_the_emergency_number(chat: ChatFactory) -> None:
-    talk = launched(chat, "en-GB")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_child_with_an_emergency_sign_gets_the_emergency_number(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
     turn = talk.say("my toddler has a high temperature and a rash that stays when i press a glass on it")
-    assert turn.disposition == "emergency" and "nine nine nine" in turn.speech
+    assert turn.disposition == "emergency" and CARE[locale].emergency_number_spoken in turn.speech
 
 
 @pytest.mark.parametrize(
@@ -130,8 +139,11 @@ def test_a_child_with_an_emergency_sign_gets_the_emergency_number(chat: ChatFact
         ("since yesterday i see two of everything when i watch the telly", "urgent"),
     ],
 )
-def test_second_round_findings_reach_their_level(chat: ChatFactory, words: str, level: str) -> None:
-    talk = launched(chat, "en-US")
+@pytest.mark.parametrize("locale", LOCALES)
+def test_second_round_findings_reach_their_level(
+    chat: ChatFactory, words: str, level: str, locale: str
+) -> None:
+    talk = launched(chat, locale)
     turn = talk.say(words)
     turn = answer_no_until_done(talk, turn)
     assert turn.disposition == level, turn.speech
