@@ -171,3 +171,39 @@ def test_a_child_with_any_sign_is_answered_never_an_error(chat: ChatFactory, wor
     turn = talk.say(words)
     assert "something went wrong" not in turn.speech
     assert "for a baby or child" in turn.speech or turn.disposition == "emergency"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "words",
+    [
+        "should i call an ambulance my chest is really tight",
+        "do we need to ring for help he cant get his breath",
+    ],
+)
+def test_asking_whether_to_call_is_not_having_called(chat: ChatFactory, locale: str, words: str) -> None:
+    """A question about calling gets the emergency advice, never "stay on the line"."""
+    turn = launched(chat, locale).say(words)
+    assert turn.disposition == "emergency"
+    assert turn.speech.startswith("Please call")
+    assert "Stay on the line" not in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("en-AU", "we rang triple zero ten minutes ago and hes still jerking"),
+        ("en-GB", "i called nine nine nine already and they're sending someone"),
+        ("en-US", "my wife dialed 911 for my dad and we're waiting"),
+    ],
+)
+def test_the_local_emergency_number_already_called_is_heard(
+    chat: ChatFactory, locale: str, words: str
+) -> None:
+    turn = launched(chat, locale).say(words)
+    assert "Stay on the line" in turn.speech and turn.end_session
+
+
+def test_calling_a_non_emergency_number_is_not_having_called_for_help(chat: ChatFactory) -> None:
+    turn = launched(chat, "en-GB").say("should i ring one one one about my twitching")
+    assert "Stay on the line" not in turn.speech and not turn.end_session

@@ -63,6 +63,7 @@ class Vocabulary:
     max_idiom: int
     starts: frozenset[str] = frozenset()  # words a rewrite or filler can begin with; others skip the search
     idiom_starts: frozenset[str] = frozenset()
+    kept_numbers: frozenset[str] = frozenset()  # emergency numbers: "called 999" is not "called 111"
 
     @classmethod
     def build(
@@ -71,6 +72,7 @@ class Vocabulary:
         idioms: Mapping[str, str],
         fillers: tuple[str, ...],
         breaks: tuple[str, ...],
+        kept_numbers: frozenset[str] = frozenset(),
     ) -> Vocabulary:
         """Rewrites apply to words as spoken; idioms to lemmas ("fell asleep" and "falling asleep" alike)."""
         table = {**CONTRACTIONS, **rewrites}
@@ -87,6 +89,7 @@ class Vocabulary:
             max(map(len, lemma_idioms), default=0),
             frozenset(k[0] for k in [*pairs, *filler_phrases]),
             frozenset(k[0] for k in lemma_idioms),
+            kept_numbers,
         )
 
 
@@ -97,10 +100,13 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-def lemma(word: str) -> str:
+def lemma(word: str, kept_numbers: frozenset[str] = frozenset()) -> str:
     """The rules' form of a word: 'fell' -> 'fall', 'drooping' -> 'droop'; unknown words stay as they are.
-    A number is '#' and a year '#year', so the rules can say "when I was #" or "back in #year"."""
+    A number is '#' and a year '#year', so the rules can say "when I was #" or "back in #year"; an emergency
+    number (`kept_numbers`) stays itself, so "I've called 999" is not "I've called 111"."""
     if word.isdigit():
+        if word in kept_numbers:
+            return word
         return YEAR if len(word) == 4 and word[:2] in ("19", "20") else NUMBER
     if word in _NUMBER_WORDS:
         return NUMBER
@@ -136,7 +142,7 @@ def words_of(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     if any(len(w) == 1 for w in words):
         words = _join_spelled(words)
     words = [w for w in _rewrite(words, vocabulary) if w not in vocabulary.breaks]
-    lemmas = [lemma(w) for w in words]
+    lemmas = [lemma(w, vocabulary.kept_numbers) for w in words]
     if vocabulary.idiom_starts.intersection(lemmas):
         lemmas, _ = _idioms(lemmas, words, vocabulary)
     return tuple(lemmas)
@@ -148,7 +154,7 @@ _PLAIN = re.compile(r"[a-z# ]+")
 def _append(result: list[Segment], words: list[str], vocabulary: Vocabulary) -> None:
     if not words:
         return
-    lemmas = [lemma(w) for w in words]
+    lemmas = [lemma(w, vocabulary.kept_numbers) for w in words]
     if vocabulary.idiom_starts.intersection(lemmas):
         lemmas, words = _idioms(lemmas, words, vocabulary)
     result.append(Segment(tuple(lemmas), tuple(words)))

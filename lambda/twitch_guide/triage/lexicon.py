@@ -7,6 +7,7 @@ missing, or a vocabulary claimed by two groups fails at load, so a typo fails th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,7 @@ def load_lexicon(path: Path, document: Mapping[str, Any]) -> Lexicon:
         _pairs(Entry(path, "[language.idioms]", language.table["idioms"])),
         language.texts("fillers"),
         language.texts("breaks"),
+        kept_numbers=_emergency_numbers(document),
     )
     grammar = Grammar(
         vocabulary,
@@ -118,3 +120,13 @@ def _pairs(entry: Entry) -> dict[str, str]:
             entry.fail(f"{key!r} must map to text")
         pairs[key.lower()] = value.lower()
     return pairs
+
+
+def _emergency_numbers(document: Mapping[str, Any]) -> frozenset[str]:
+    """The locales' emergency numbers in digits ("999", "112"), and any other they name ("108" in India)."""
+    numbers: set[str] = set()
+    for care in (document.get("locales") or {}).values():
+        if isinstance(care, dict):
+            for key in ("emergency_number", "emergency_extra_written"):
+                numbers.update(re.findall(r"\b\d{3}\b", str(care.get(key, ""))))
+    return frozenset(numbers)

@@ -145,14 +145,24 @@ class Understander:
             twitch=any(h.vocab == TWITCH for s in statements for h in s.hits),
             crisis=self._met_anywhere(statements, self._crisis),
             caller=next(
-                (c for c, concepts in self._callers.items() if self._met_anywhere(statements, concepts)), None
+                (
+                    c
+                    for c, concepts in self._callers.items()
+                    if self._met_anywhere(statements, concepts, told=True)
+                ),
+                None,
             ),
             them=them(statements, about),
         )
 
-    def _met_anywhere(self, statements: Sequence[Statement], concepts: tuple[Concept, ...]) -> bool:
-        """A concept met and not denied in any statement ("I'm not suicidal" is not a crisis)."""
+    def _met_anywhere(
+        self, statements: Sequence[Statement], concepts: tuple[Concept, ...], *, told: bool = False
+    ) -> bool:
+        """A concept met and not denied in any statement ("I'm not suicidal" is not a crisis). `told`: not in
+        a statement that opens as a question ("should I call an ambulance?" has not called one)."""
         for statement in statements:
+            if told and any(h.vocab == QUESTION and h.start == 0 for h in statement.hits):
+                continue  # it opens as a question
             for concept in concepts:
                 found = self._reader.satisfied(statement, concept)
                 if found is not None and not found[1]:
