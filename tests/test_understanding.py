@@ -142,3 +142,25 @@ def test_a_search_style_question_names_its_cause(text: str, cause: str) -> None:
 
 def test_a_longer_report_that_names_a_cause_is_no_question() -> None:
     assert ENGINE.understand("twitching after a long bike ride yesterday").topic is None
+
+
+def test_background_in_the_past_does_not_make_todays_sign_history() -> None:
+    text = "he used to get through a bottle of vodka a day and he stopped on sunday and now his hands are shaking"
+    assert "alcohol_withdrawal" in ENGINE.understand(text).flags
+
+
+def test_a_sign_itself_long_ago_is_still_history() -> None:
+    understanding = ENGINE.understand("i passed out once at school when i was about twelve")
+    assert understanding.flags == () and "collapse" in understanding.history
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no trouble walking no falls and my balance is fine just a flicker by my knee",
+        "did chest day yesterday and my pec is a bit sore and twitchy",
+        "spent the weekend weeding the veg patch and my forearm keeps flickering",
+    ],
+)
+def test_denials_and_everyday_words_raise_nothing(text: str) -> None:
+    assert ENGINE.understand(text).flags == ()

@@ -96,7 +96,7 @@ class Vocabulary:
 NUMBER, YEAR = "#", "#year"
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split()
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split()
 )
 
 

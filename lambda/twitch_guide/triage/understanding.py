@@ -100,6 +100,7 @@ class Understander:
             for part in (p for c in concepts for p in c.parts if p.startswith("=")):
                 phrases[part] = (part[1:],)
         self._reader = StatementReader(grammar, signs, phrases)
+        self._signs = signs
 
     def understand(self, text: str, *, today: date | None = None, locale: str = "") -> Understanding:
         statements = self._reader.read(text)
@@ -115,7 +116,7 @@ class Understander:
                 for hits, negated, view in self._met(whole if rule.scope == "utterance" else statement, rule):
                     if negated:
                         denied.add(flag)
-                    elif any(h.start in view.long_ago for h in hits):
+                    elif self._long_past(view, hits):
                         history.add(flag)
                     elif flag in self._emergencies or not (
                         view.general or any(h.start in view.hypothetical for h in hits)
@@ -154,6 +155,12 @@ class Understander:
             ),
             them=them(statements, about),
         )
+
+    def _long_past(self, view: Statement, hits: list[Hit]) -> bool:
+        """The finding is history when its sign is placed long ago. Background said in the past doesn't make
+        it so: "he used to drink a bottle a night, and now he's shaking" is withdrawal today."""
+        signs = [h for h in hits if h.vocab in self._signs or h.vocab.startswith("=")]
+        return any(h.start in view.long_ago for h in signs or hits)
 
     def _met_anywhere(
         self, statements: Sequence[Statement], concepts: tuple[Concept, ...], *, told: bool = False
