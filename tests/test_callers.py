@@ -84,6 +84,7 @@ def test_emergency_advice_for_someone_else_is_worded_for_the_caller(
     turn = talk.say(words)
     assert turn.disposition == "emergency"
     assert turn.speech.startswith(f"Please call {CARE[locale].emergency_number_spoken} for {pronoun} now")
+    assert "because you have" not in turn.speech  # the reasons are the patient's, not the caller's
 
 
 @pytest.mark.parametrize("locale", LOCALES)

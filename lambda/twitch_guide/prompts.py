@@ -39,6 +39,7 @@ REQUIRED_TEXT = frozenset(
         "animal",
         "outcome_unsure_emergency",
         "outcome_because",
+        "outcome_because_other",
         "outcome_unsure_whether",
         "outcome_more",
         "outcome_close",

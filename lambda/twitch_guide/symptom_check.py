@@ -65,9 +65,11 @@ class SymptomCheck:
             say.template(self.responder.text("outcome_unsure_emergency"))
         if them is not None and disposition.say_for_other is not None:
             say.template(disposition.say_for_other, them=them)
+            # The rules' reasons speak to the patient ("you have chest pain"); this caller is not the patient.
+            say.template(self.responder.text("outcome_because_other"), them=them)
         else:
             say.template(disposition.say)
-        self._say_reasons(say, outcome)
+            self._say_reasons(say, outcome)
         say.template(disposition.do_now)
         for flag in sorted(findings.flags):
             extra = self.rules.red_flags[flag].also_say
