@@ -13,6 +13,7 @@ from ask_sdk_model import ResponseEnvelope
 
 from skill_sim.model import load_model, model_path
 from skill_sim.session import Conversation, Turn
+from twitch_guide.dialog import DISPOSITION_KEY
 from twitch_guide.persistence import LocalFilePreferences
 from twitch_guide.skill import build_handler
 from twitch_guide.triage.rules import default_rules
@@ -48,7 +49,10 @@ class Chat:
         model = load_model(model_path(MODELS_DIR, model_locale or locale))
         adapter = LocalFilePreferences(store) if store is not None else None
         self.conversation = Conversation(
-            model, checked(build_handler(persistence_adapter=adapter)), locale=locale
+            model,
+            checked(build_handler(persistence_adapter=adapter)),
+            locale=locale,
+            outcome_key=DISPOSITION_KEY,
         )
 
     @classmethod

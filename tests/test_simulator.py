@@ -120,7 +120,7 @@ def skill() -> FakeSkill:
 
 @pytest.fixture
 def chat(skill: FakeSkill) -> Conversation:
-    return Conversation(load_model(FIXTURE), skill, locale="en-GB")
+    return Conversation(load_model(FIXTURE), skill, locale="en-GB", outcome_key="disposition")
 
 
 # -- normalisation and built-in slot types ----------------------------------------------------------------

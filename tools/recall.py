@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "lambda"), str(ROOT / "tools")]
 os.environ.setdefault("LOG_LEVEL", "WARNING")  # thousands of requests: keep the skill's INFO lines out
 
+from twitch_guide.dialog import DISPOSITION_KEY  # noqa: E402
 from twitch_guide.triage.engine import Engine  # noqa: E402
 from twitch_guide.triage.levels import Level, most_serious  # noqa: E402
 from twitch_guide.triage.rules import Rules, default_rules  # noqa: E402
@@ -157,7 +158,9 @@ class SkillListener:
     def conversation(self) -> Any:
         from skill_sim.session import Conversation
 
-        return Conversation(self.model, self.handler, locale=self.locale, resolver=self.resolver)
+        return Conversation(
+            self.model, self.handler, locale=self.locale, resolver=self.resolver, outcome_key=DISPOSITION_KEY
+        )
 
     def hear(self, example: Example) -> Heard:
         chat = self.conversation()

@@ -18,6 +18,7 @@ from .triage.rules import Question, Rules
 from .turns import DEFAULT_TITLE
 
 LEVELS = frozenset(level.value for level in Level)
+DISPOSITION_KEY = "disposition"  # the session attribute holding the outcome given (read by the simulator)
 FAREWELL = "farewell"  # the pending offer after "What else would you like to know?": a "no" ends the session
 
 
@@ -81,7 +82,7 @@ class DialogState:
             return cls()  # findings we did not write: nothing in this state is trusted
         question_id = attributes.get("question")
         offer = attributes.get("offer")
-        disposition = attributes.get("disposition")
+        disposition = attributes.get(DISPOSITION_KEY)
         disposition = disposition if isinstance(disposition, str) else None  # a list can't be looked up
         return cls(
             question=next((q for q in rules.questions if q.id == question_id), None),
@@ -98,7 +99,7 @@ class DialogState:
         if self.offer is not None:
             attributes["offer"] = self.offer
         if self.disposition is not None:
-            attributes["disposition"] = self.disposition.value
+            attributes[DISPOSITION_KEY] = self.disposition.value
         if self.last is not None:
             attributes["last"] = self.last.to_session()
         return attributes

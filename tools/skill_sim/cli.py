@@ -22,6 +22,8 @@ from .voice import Speaker
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # What a device says when a skill fails; the real cause goes to stderr.
+# The session attribute in which this project's skill reports its outcome (--outcome-key for another skill).
+OUTCOME_KEY = "disposition"
 DEVICE_ERROR = "There was a problem with the requested skill's response."
 COMMANDS = {
     "/quit": "leave (the skill gets a SessionEndedRequest); Ctrl-D does the same",
@@ -41,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("utterances", nargs="*", help="say these in one session instead of chatting")
     parser.add_argument("--locale", default="en-US", help="interaction model locale (default en-US)")
+    parser.add_argument(
+        "--outcome-key",
+        default=OUTCOME_KEY,
+        help=f"session attribute holding the skill's outcome, shown with -v (default {OUTCOME_KEY})",
+    )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per turn (needs utterances)"
     )
@@ -119,7 +126,9 @@ def _conversation(args: argparse.Namespace, model: InteractionModel, resolver: R
         user_id=fake_user_id(store),
         screen=args.screen,
     )
-    return Conversation(model, handler, locale=args.locale, identity=identity, resolver=resolver)
+    return Conversation(
+        model, handler, locale=args.locale, identity=identity, resolver=resolver, outcome_key=args.outcome_key
+    )
 
 
 class _Output:

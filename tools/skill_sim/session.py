@@ -111,8 +111,11 @@ class Conversation:
         identity: Identity | None = None,
         resolver: Resolver | None = None,
         context_factory: Callable[[], Any] = FakeLambdaContext,
+        outcome_key: str | None = None,
     ) -> None:
+        """`outcome_key`: the session attribute in which the skill reports an outcome (Turn.disposition)."""
         self.model = model
+        self.outcome_key = outcome_key
         self.handler = handler
         self.locale = locale
         self.identity = identity or Identity()
@@ -266,7 +269,7 @@ class Conversation:
             self._close()
             raise SkillError(f"the skill raised {type(exc).__name__}: {exc}") from exc
         response = _checked(raw)
-        turn = _read(text, label, resolved, envelope, response)
+        turn = _read(text, label, resolved, envelope, response, self.outcome_key)
         self.last = turn
         self._after(turn, response)
         return turn
@@ -327,6 +330,7 @@ def _read(
     resolved: ResolvedIntent | None,
     request: dict[str, Any],
     raw: dict[str, Any],
+    outcome_key: str | None = None,
 ) -> Turn:
     body = raw.get("response") or {}
     speech, ssml = _speech(body.get("outputSpeech"))
@@ -336,7 +340,7 @@ def _read(
     if isinstance(card, dict):
         card_out = {"title": card.get("title"), "text": card.get("content", card.get("text"))}
     end = body.get("shouldEndSession")
-    disposition = (raw.get("sessionAttributes") or {}).get("disposition")
+    disposition = (raw.get("sessionAttributes") or {}).get(outcome_key) if outcome_key else None
     directives = [d for d in body.get("directives") or [] if isinstance(d, dict)]
     problems = []
     for where, markup in (("speech", ssml), ("reprompt", reprompt_ssml)):
