@@ -164,3 +164,22 @@ def test_a_sign_itself_long_ago_is_still_history() -> None:
 )
 def test_denials_and_everyday_words_raise_nothing(text: str) -> None:
     assert ENGINE.understand(text).flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "my mum just dropped her cup and now her left hand wont grip anything it started at tea",
+            "sudden_one_sided_weakness",
+        ),
+        ("its like someone turned off my right eye since i stood up", "sudden_vision_loss"),
+        (
+            "he gave up the whisky on saturday and now his spoon rattles against the bowl",
+            "alcohol_withdrawal",
+        ),
+        ("the toddler bit into a dishwasher tablet", "overdose_poisoning"),
+    ],
+)
+def test_dangers_told_through_everyday_objects(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags

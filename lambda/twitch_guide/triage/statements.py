@@ -28,6 +28,8 @@ _GENERAL_OPENERS = frozenset("can could does do will would is are how why when".
 _GENERAL_SUBJECTS = frozenset(
     {"a", "an", "it", "its", "this", "that", "there", "the", "people", "someone", "you", "long"}
     | {"twitch", "twitches", "twitching", "muscle", "muscles", "bfs", "als", "mnd", "fasciculations"}
+    | {"tablets", "pills", "medicine", "medicines", "medication", "medications", "meds", "drugs"}
+    | {"antidepressants", "steroids", "statins", "antibiotics", "antihistamines", "inhalers"}
 )
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 
