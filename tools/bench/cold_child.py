@@ -13,7 +13,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-# cold_start.py points these at the built packages to start the functions as deployed (no bytecode).
+# cold_start.py points these at the built packages to start the functions as deployed (sam build artifacts).
 HELLO_DIR = os.environ.get("BENCH_HELLO_DIR") or os.path.join(HERE, "hello_world")
 LAMBDA_DIR = os.environ.get("BENCH_SKILL_DIR") or os.path.join(ROOT, "lambda")
 

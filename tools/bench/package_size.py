@@ -4,7 +4,8 @@
 the benchmark runs that target directly into a temporary folder instead of calling sam, which would also
 rewrite .aws-sam/ under anyone else working in this checkout. The hello world goes through a copy of the same
 Makefile with its own requirements.txt, so both get the very same pip cross-install (CPython 3.13, aarch64,
-wheels only, no bytecode). pip reaches the package index for this step, as `sam build` does.
+wheels only), then bytecode for python3.13 and, for the skill, the conversation snapshot. pip reaches the
+package index for this step, as `sam build` does.
 """
 
 from __future__ import annotations
