@@ -183,3 +183,15 @@ def test_denials_and_everyday_words_raise_nothing(text: str) -> None:
 )
 def test_dangers_told_through_everyday_objects(text: str, flag: str) -> None:
     assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my grandad says his chest is hurtin bad and its goin down his arm", "chest_pain"),
+        ("she was fine twenty minutes ago and now she isnt making any sense", "sudden_confusion"),
+        ("since one hour my right arm and leg are not having any power", "sudden_one_sided_weakness"),
+    ],
+)
+def test_dropped_gs_and_time_words_around_fine(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags

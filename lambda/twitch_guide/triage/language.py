@@ -110,7 +110,10 @@ def lemma(word: str, kept_numbers: frozenset[str] = frozenset()) -> str:
         return YEAR if len(word) == 4 and word[:2] in ("19", "20") else NUMBER
     if word in _NUMBER_WORDS:
         return NUMBER
-    return INFLECTIONS.get(word, word)
+    found = INFLECTIONS.get(word)
+    if found is None and word.endswith("in") and len(word) > 4:
+        found = INFLECTIONS.get(word + "g")  # a dropped g: "wheezin", "hurtin", "seein"
+    return found or word
 
 
 def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:

@@ -123,7 +123,9 @@ class StatementReader:
             for h in hits
         ]
         covered = {i for h in hits if h.vocab not in MARKERS for i in range(h.start, h.end)}
-        fine = [h for h in hits if h.vocab == FINE]
+        # "fine" inside a time word ("she was fine ten minutes ago") dates the sign; it doesn't deny it.
+        onsets = [h for h in hits if h.vocab == SUDDEN]
+        fine = [h for h in hits if h.vocab == FINE and not any(inside(h, o) for o in onsets)]
         hits = [
             h
             if h.vocab in MARKERS
