@@ -67,8 +67,13 @@ class Statement:
             len(words) > 2
             and words[0] in _GENERAL_OPENERS
             and words[1] in _GENERAL_SUBJECTS
-            and not any(h.vocab in PERSON_MARKERS or h.vocab == PRONOUN for h in self.hits)
+            and not self.names_someone
         )
+
+    @property
+    def names_someone(self) -> bool:
+        """Whether anyone is named, the caller included ("i", "my mum", "he")."""
+        return any(h.vocab in PERSON_MARKERS or h.vocab == PRONOUN for h in self.hits)
 
     def in_clause(self, clause: int) -> Statement:
         hits = [h for h in self.hits if self.clause_of(h) == clause]

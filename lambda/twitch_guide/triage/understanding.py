@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .concepts import LONG_AGO, PERSON_MARKERS, PRONOUN, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
+from .concepts import LONG_AGO, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
 from .durations import duration_days
 from .people import latest_person, person_before, subject, them
 from .statements import Hit, Statement, StatementReader, inside, joined
@@ -226,14 +226,7 @@ class Understander:
     def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
         """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
         answer ("what causes it, is it the coffee?")."""
-        topic = next(
-            (
-                name
-                for name, concepts in self._topics.items()
-                if any(self._reader.satisfied(s, c) is not None for s in statements for c in concepts)
-            ),
-            None,
-        )
+        topic = next((name for name in self._topics if self._meets(name, statements)), None)
         # Asked, or said as a search ("caffeine and twitches", "low calcium twitching"): a few words naming
         # nobody. (A slot value such as "sore after a long run" has lost its "my" but is longer.)
         asked = topic is not None or any(s.asks for s in statements) or self._search(statements)
@@ -248,7 +241,7 @@ class Understander:
         return (
             len(words) <= SEARCH_WORDS
             and not self.grammar.negators.intersection(words)
-            and not any(h.vocab in PERSON_MARKERS or h.vocab == PRONOUN for s in statements for h in s.hits)
+            and not any(s.names_someone for s in statements)
         )
 
     def _meets(self, topic: str, statements: Sequence[Statement]) -> bool:
