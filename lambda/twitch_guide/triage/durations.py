@@ -75,19 +75,17 @@ _LUNAR_HOLIDAYS = {
     "chinese new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26)},
     "lunar new year": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26)},
 }
-_TWO_WORD_DATES = frozenset(
+# Dates of more than one word ("labor day", "chinese new year"), looked up whole before single words.
+_MULTI_WORD_DATES = frozenset(
     name for name in [*_HOLIDAYS, *_WEEKDAY_HOLIDAYS, *_LUNAR_HOLIDAYS] if " " in name
-) | frozenset(name.rsplit(" ", 1)[0] for name in _LUNAR_HOLIDAYS if name.count(" ") == 2)
+)
+_LONGEST_DATE = max(len(name.split()) for name in _MULTI_WORD_DATES)
 # Seasons as the northern hemisphere counts them (month the season starts); flipped in the south.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 def number_of(words: str) -> float | None:
     """A number said in digits or words ("20", "twenty five", "a couple"), or None."""
-    return _count(words)
-
-
-def _count(words: str) -> float | None:
     words = words.replace("-", " ").strip()
     if words.startswith(("a ", "an ")):
         words = words.split(" ", 1)[1]  # "a couple", "a few": the article is not a number
@@ -119,7 +117,7 @@ def duration_days(
     for match in _SPAN.finditer(text):
         if text[: match.start()].endswith(("in ", "within ")) and not match.group("more"):
             continue  # "not one in fifteen years" counts a gap, not how long the twitch has gone on
-        count = _count(match.group("count"))
+        count = number_of(match.group("count"))
         if count is None or (match.group("ago") and not with_ago):
             continue
         if match.group("half_before") or match.group("and_half"):
@@ -159,11 +157,12 @@ def _since(words: list[str], today: date, *, southern: bool) -> date | None:
     if words[:2] == ["the", "clocks"]:
         return _last(today, _clocks_back)
     for i, word in enumerate(words):
-        two = " ".join(words[i : i + 2])
         before = words[i - 1] if i else ""
         if word in _AMBIGUOUS and i and before not in _DATE_LEAD:
             continue  # "since I may have", "since I had a fall": not a month or a season
-        found = _date_of(two, today, southern=southern) if two in _TWO_WORD_DATES else None
+        phrases = (" ".join(words[i : i + size]) for size in range(_LONGEST_DATE, 1, -1))
+        whole = next((phrase for phrase in phrases if phrase in _MULTI_WORD_DATES), None)
+        found = _date_of(whole, today, southern=southern) if whole else None
         found = found or _date_of(word, today, southern=southern)
         if found is not None:
             return found
@@ -198,7 +197,7 @@ def _date_of(what: str, today: date, *, southern: bool) -> date | None:
     if what in _HOLIDAYS or first in _HOLIDAYS:
         month, day = _HOLIDAYS.get(what) or _HOLIDAYS[first]
         return _last(today, lambda year: date(year, month, day))
-    lunar = _LUNAR_HOLIDAYS.get(what) or _LUNAR_HOLIDAYS.get(first) or _LUNAR_HOLIDAYS.get(f"{what} year")
+    lunar = _LUNAR_HOLIDAYS.get(what) or _LUNAR_HOLIDAYS.get(first)
     if lunar:
         dates = [date(year, *day) for year, day in lunar.items() if date(year, *day) <= today]
         return max(dates) if dates and (today - max(dates)).days < 366 else None
