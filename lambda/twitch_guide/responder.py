@@ -48,10 +48,14 @@ class Responder:
     def __init__(self, rules: Rules, prompts: Prompts) -> None:
         self.rules = rules
         self.prompts = prompts
+        # Once per container: the conversation lines with the rules' safety line where they say {safety_line}.
+        self._lines = {
+            key: line.replace("{safety_line}", rules.safety_line) for key, line in prompts.text.items()
+        }
 
     def text(self, key: str) -> str:
-        """A conversation line, with the rules' safety line where it says {safety_line}."""
-        return self.prompts.text[key].replace("{safety_line}", self.rules.safety_line)
+        """A conversation line, ready for the locale's placeholders."""
+        return self._lines[key]
 
     def new_say(self, turn: Turn) -> Say:
         return Say(self.rules.care_for(turn.locale))
