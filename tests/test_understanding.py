@@ -195,3 +195,45 @@ def test_dangers_told_through_everyday_objects(text: str, flag: str) -> None:
 )
 def test_dropped_gs_and_time_words_around_fine(text: str, flag: str) -> None:
     assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i swallowed about fifteen of my sleeping tablets",
+        "she took 30 paracetamol this afternoon",
+        "he has had a dozen of the ibuprofen since lunch",
+    ],
+)
+def test_a_large_count_of_tablets_taken_is_an_overdose(text: str) -> None:
+    assert "overdose_poisoning" in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i take twenty mg of citalopram every morning",
+        "ive been taking ibuprofen for ten days for my back",
+        "my son is twenty and took two paracetamol",
+        "i took my tablets at eleven and my eyelid twitched at twelve",
+        "i took the tablets twenty five minutes ago",
+    ],
+)
+def test_a_number_that_measures_a_dose_a_time_or_an_age_counts_nothing(text: str) -> None:
+    assert "overdose_poisoning" not in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("it feels like heartburn but stronger and now its moving into my jaw", "chest_pain"),
+        ("dad said it was only wind. but it has spread right down his left arm", "chest_pain"),
+    ],
+)
+def test_an_emergency_told_across_two_sentences_is_heard(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_two_sentences_are_not_joined_to_make_a_harmless_story_an_emergency() -> None:
+    understanding = ENGINE.understand("i had heartburn last night. but now its just my arm twitching")
+    assert "chest_pain" not in understanding.flags

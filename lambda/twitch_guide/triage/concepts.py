@@ -20,8 +20,8 @@ class Who(StrEnum):
 
 
 # Marker vocabularies every rule set declares; their meaning is the rules of English above.
-SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE = (
-    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun", "male", "female", "fine"
+SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, MANY = (
+    "sudden", "long_ago", "twitch", "hypothetical", "question", "pronoun", "male", "female", "fine", "many"
 )  # fmt: skip
 PERSON_MARKERS: Mapping[str, Who] = {
     "self": Who.SELF,
@@ -30,7 +30,7 @@ PERSON_MARKERS: Mapping[str, Who] = {
     "animal": Who.ANIMAL,
 }
 MARKERS = frozenset(
-    {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, *PERSON_MARKERS}
+    {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, MANY, *PERSON_MARKERS}
 )
 
 

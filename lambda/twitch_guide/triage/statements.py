@@ -3,13 +3,14 @@ a suddenness, a long-ago or a hypothetical describes (the rules of plain English
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .concepts import (
     FINE,
     HYPOTHETICAL,
     LONG_AGO,
+    MANY,
     MARKERS,
     PERSON_MARKERS,
     PRONOUN,
@@ -119,6 +120,7 @@ class StatementReader:
                 if name not in seen and (end := self._match_end(lemmas, start, phrase)) > start:
                     seen.add(name)
                     hits.append(Hit(name, start, end))
+        hits.extend(Hit(MANY, i, i + 1) for i in large_counts(segment.words))
         long_ago = [h for h in hits if h.vocab == LONG_AGO]
         # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in long_ago))]
@@ -311,6 +313,34 @@ def grown_up(words: tuple[str, ...], child: Hit) -> bool:
     elif before[-2:] in (["year", "old"], ["years", "old"]):
         ages += [" ".join(before[-4:-2]), before[-3]] if len(before) >= 3 else []
     return any((age := number_of(text)) is not None and age >= ADULT_AGE for text in ages if text)
+
+
+# A number of ten or more counts things ("twenty paracetamol", "12 of the tablets"), unless it measures time,
+# age, a dose or a clock ("ten minutes", "is twenty", "50 mg", "at ten").
+_MEASURES = frozenset(
+    "minute minutes min mins hour hours hr hrs day days night nights week weeks month months year years yr"
+    " yrs mg milligram milligrams mcg microgram micrograms ml millilitre millilitres gram grams g percent"
+    " degree degrees oclock am pm past kilo kilos kg pound pounds lb lbs stone mile miles km k times"
+    " point quid dollars rupees".split()
+)
+_NOT_COUNTING = frozenset("at is s aged age since till until by from in after before turned turning".split())
+
+
+def large_counts(words: tuple[str, ...]) -> Iterator[int]:
+    """Where a count of ten or more things is said."""
+    for i, word in enumerate(words):
+        value = int(word) if word.isdigit() and len(word) < 4 else number_of(word)
+        if value is None or value < 10:
+            continue
+        after = words[i + 1 : i + 3]
+        if after and after[0] in _UNITS:  # "twenty five minutes"
+            after = after[1:]
+        if (after and after[0] in _MEASURES) or (i and words[i - 1] in _NOT_COUNTING):
+            continue
+        yield i
+
+
+_UNITS = frozenset("one two three four five six seven eight nine".split())
 
 
 def followed_by(hit: Hit, fine: list[Hit]) -> bool:

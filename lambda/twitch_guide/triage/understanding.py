@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from .concepts import LONG_AGO, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
 from .durations import duration_days
@@ -124,6 +125,7 @@ class Understander:
                         present[flag] = person_before(view, hits[0].start, last_person)
                         break
             last_person = latest_person(statement, last_person)
+        self._across(statements, present, history)
         days = self._days(statements, today, southern=locale in self._southern_locales)
         if days is not None:
             # A stated duration is more precise than a vague phrase: "for two weeks" is not "for weeks".
@@ -133,14 +135,14 @@ class Understander:
         people = {f: who for f, who in present.items() if who is not Who.ANIMAL}
         flags = self._sorted(people)
         about = people[flags[0]] if flags else subject(statements)
-        causes = self._named(statements, "cause:", self._causes)
+        causes = named(statements, "cause:", self._causes)
         return Understanding(
             flags=flags,
             denied=self._sorted(denied - set(people)),
             history=self._sorted(history - set(people)),
             causes=causes,
             topic=self._topic(statements, causes),
-            healing_context=next(iter(self._named(statements, "healing:", self._healing)), None),
+            healing_context=next(iter(named(statements, "healing:", self._healing)), None),
             about=about,
             duration_days=days,
             twitch=any(h.vocab == TWITCH for s in statements for h in s.hits),
@@ -155,6 +157,23 @@ class Understander:
             ),
             them=them(statements, about),
         )
+
+    def _across(self, statements: Sequence[Statement], present: dict[str, Who], history: set[str]) -> None:
+        """An emergency told over two sentences ("it's like indigestion, but worse, and it's going up my
+        neck"): caution reads each neighbouring pair as one statement."""
+        last_person = Who.SELF
+        for first, second in pairwise(statements):
+            pair = joined((first, second))
+            for flag in self._emergencies:
+                rule = self._flags[flag]
+                if flag in present or rule.scope != "statement":
+                    continue
+                for hits, negated, view in self._met(pair, rule):
+                    if negated or self._long_past(view, hits) or flag in history:
+                        continue
+                    present[flag] = person_before(view, hits[0].start, last_person)
+                    break
+            last_person = latest_person(first, last_person)
 
     def _long_past(self, view: Statement, hits: list[Hit]) -> bool:
         """The finding is history when its sign is placed long ago. Background said in the past doesn't make
@@ -212,17 +231,6 @@ class Understander:
                 found.append(days)
         return max(found, default=None)
 
-    @staticmethod
-    def _named(statements: Sequence[Statement], prefix: str, order: tuple[str, ...]) -> tuple[str, ...]:
-        # Named even when denied: "I never drink enough water" is about dehydration.
-        hits = [(s, h) for s in statements for h in s.hits if h.vocab.startswith(prefix)]
-        named = {
-            h.vocab.removeprefix(prefix)
-            for s, h in hits
-            if not any(t is s and inside(h, o) and o.vocab != h.vocab for t, o in hits)
-        }
-        return tuple(item for item in order if item in named)
-
     def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
         """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
         answer ("what causes it, is it the coffee?")."""
@@ -250,3 +258,15 @@ class Understander:
 
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
+
+
+def named(statements: Sequence[Statement], prefix: str, order: tuple[str, ...]) -> tuple[str, ...]:
+    """The causes ("cause:") or healing contexts ("healing:") the statements name, in the rules' order. Named
+    even when denied: "I never drink enough water" is about dehydration."""
+    hits = [(s, h) for s in statements for h in s.hits if h.vocab.startswith(prefix)]
+    found = {
+        h.vocab.removeprefix(prefix)
+        for s, h in hits
+        if not any(t is s and inside(h, o) and o.vocab != h.vocab for t, o in hits)
+    }
+    return tuple(item for item in order if item in found)
