@@ -19,8 +19,8 @@ EXAMPLES = recall.load_corpus()
 
 # What the skill reached when these floors were last raised (tools/recall.py, whole corpus).
 FLOORS = {
-    "red_flag": 0.98,  # heard at once at the expected level or higher
-    "emergency": 0.99,
+    "red_flag": 0.985,  # heard at once at the expected level or higher
+    "emergency": 0.998,
     "question": 0.96,  # information questions answered on topic
     "caller": 0.97,  # callers who are not the patient, on their own path
     "truthful": 0.97,  # a truthful caller reaches the level by the end of the check

@@ -237,3 +237,37 @@ def test_an_emergency_told_across_two_sentences_is_heard(text: str, flag: str) -
 def test_two_sentences_are_not_joined_to_make_a_harmless_story_an_emergency() -> None:
     understanding = ENGINE.understand("i had heartburn last night. but now its just my arm twitching")
     assert "chest_pain" not in understanding.flags
+
+
+def test_an_animal_named_only_after_the_sign_is_a_comparison() -> None:
+    understanding = ENGINE.understand("heart keeps pounding like a rabbit in a trap")
+    assert understanding.flags == ("palpitations",)
+    assert understanding.about is Who.SELF
+
+
+def test_a_pregnant_daughter_is_an_adult() -> None:
+    understanding = ENGINE.understand(
+        "my daughter is pregnant and her hands and face have swollen up overnight"
+    )
+    assert understanding.about is Who.ADULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grandad was fine reading the paper then he just could not stay on his feet",
+        "she was fine until she stood up and now she cannot walk at all",
+    ],
+)
+def test_fine_then_a_sign_means_it_came_on_suddenly(text: str) -> None:
+    assert "sudden_balance_loss" in ENGINE.understand(text).flags
+
+
+def test_choking_that_has_grown_over_months_is_not_an_emergency_of_breathing() -> None:
+    understanding = ENGINE.understand("ive been choking on my tea more and more since the spring")
+    assert "breathing_difficulty" not in understanding.flags
+    assert "slow_bulbar" in understanding.flags
+
+
+def test_a_rewrite_that_makes_another_rewrites_words_is_applied_too() -> None:
+    assert "sudden_one_sided_weakness" in ENGINE.understand("his arm wouldnt work all of a sudden").flags

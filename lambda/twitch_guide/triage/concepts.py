@@ -37,7 +37,7 @@ MARKERS = frozenset(
 @dataclass(frozen=True, slots=True)
 class Concept:
     """One way to express a finding or topic: every part (a vocabulary name, or "=literal words") in one
-    statement."""
+    statement, and no affirmed "!vocabulary" part there."""
 
     parts: tuple[str, ...]
 

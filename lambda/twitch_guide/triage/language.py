@@ -210,7 +210,9 @@ def _rewrite(words: list[str], vocabulary: Vocabulary) -> list[str]:
     expanded: list[str] = []
     for word in words:
         expanded.extend(CONTRACTIONS.get(word, word).split())
-    return _replace(expanded, vocabulary)
+    once = _replace(expanded, vocabulary)
+    # A rewrite may make another's words ("wouldn't work" -> "will not work" -> "useless"): one more pass.
+    return once if once == expanded else _replace(once, vocabulary)
 
 
 def _replace(words: list[str], vocabulary: Vocabulary) -> list[str]:

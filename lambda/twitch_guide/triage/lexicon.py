@@ -32,7 +32,8 @@ class Lexicon:
     topics: Mapping[str, tuple[Concept, ...]]
 
     def concepts(self, entry: Entry, key: str = "concepts") -> tuple[Concept, ...]:
-        """A list of concepts, each a list of vocabulary names or '=literal words'."""
+        """A list of concepts, each a list of vocabulary names, '=literal words' and '!vocabulary' (a
+        vocabulary that must not be affirmed in the same statement)."""
         raw = entry.table.get(key)
         if not isinstance(raw, list) or not raw:
             entry.fail(f"'{key}' must be a non-empty list of concepts (lists of vocabulary names)")
@@ -41,7 +42,9 @@ class Lexicon:
             if not isinstance(concept, list) or not concept or not all(isinstance(p, str) for p in concept):
                 entry.fail(f"'{key}': {concept!r} must be a non-empty list of names")
             for part in concept:
-                if not part.startswith("=") and part not in self.vocab:
+                if part.startswith("!") and part[1:] not in self.vocab:
+                    entry.fail(f"'{key}' excludes unknown vocabulary {part!r}")
+                if not part.startswith(("=", "!")) and part not in self.vocab:
                     entry.fail(f"'{key}' names unknown vocabulary {part!r}")
                 if part.startswith("=") and not part[1:].strip():
                     entry.fail(f"'{key}' has an empty literal")

@@ -27,8 +27,8 @@ def nearest_person(statement: Statement, position: int, last: Who) -> Who:
     )
     before = [h for h in people if h.start < position]
     chosen = before[-1] if before else (people[0] if people else None)
-    if chosen is None:
-        return last
+    if chosen is None or (not before and chosen.vocab == "animal"):
+        return last  # an animal named only after the sign is a comparison: "fluttering like a bird"
     if chosen.vocab != PRONOUN:
         return PERSON_MARKERS[chosen.vocab]
     # "he", "she": the last person named before it in this statement, else in the ones before.

@@ -33,6 +33,8 @@ _GENERAL_SUBJECTS = frozenset(
     | {"antidepressants", "steroids", "statins", "antibiotics", "antihistamines", "inhalers"}
 )
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
+PREGNANT = "pregnant"  # the rules' vocabulary of pregnancy
+_TURNS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +126,13 @@ class StatementReader:
         long_ago = [h for h in hits if h.vocab == LONG_AGO]
         # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in long_ago))]
-        # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult.
+        # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult. So is a
+        # pregnant daughter: her warning signs are an adult's, never the child path's.
+        pregnant = any(h.vocab == PREGNANT for h in hits)
         hits = [
-            Hit("other_adult", h.start, h.end) if h.vocab == "child" and grown_up(segment.words, h) else h
+            Hit("other_adult", h.start, h.end)
+            if h.vocab == "child" and (pregnant or grown_up(segment.words, h))
+            else h
             for h in hits
         ]
         covered = {i for h in hits if h.vocab not in MARKERS for i in range(h.start, h.end)}
@@ -206,6 +212,7 @@ class StatementReader:
         lends_sudden: list[bool] = []
         lends_long_ago: list[bool] = []
         for statement in statements:
+            self._fine_until(statement)
             orphan_sudden = orphan_long_ago = False
             for marker in (h for h in statement.hits if h.vocab in (SUDDEN, LONG_AGO)):
                 anchors = [h for h in statement.hits if self._is_anchor(h) and not inside(h, marker)]
@@ -251,6 +258,16 @@ class StatementReader:
             if i + 1 < len(statements) and lends_long_ago[i + 1]:
                 statement.long_ago.update(signs)
 
+    def _fine_until(self, statement: Statement) -> None:
+        """ "She was fine watching telly, then she couldn't stay upright": what follows a "fine ... then" (or
+        "until") came on suddenly."""
+        lemmas = statement.segment.lemmas
+        for fine in (h for h in statement.hits if h.vocab == FINE):
+            turn = next((i for i in range(fine.end, len(lemmas)) if lemmas[i] in _TURNS), None)
+            if turn is not None:
+                after = (h for h in statement.hits if h.start > turn and self._is_anchor(h))
+                statement.sudden_at.update(h.start for h in after)
+
     def satisfied(self, statement: Statement, concept: Concept) -> tuple[list[Hit], bool] | None:
         """The hits that meet a concept in one statement, and whether they are denied; None if unmet."""
         chosen: list[Hit] = []
@@ -258,6 +275,10 @@ class StatementReader:
         sudden = SUDDEN in concept.parts
         for part in concept.parts:
             if part == SUDDEN:
+                continue
+            if part.startswith("!"):  # "choking, but not more and more over months"
+                if any(h.vocab == part[1:] and not h.negated for h in statement.hits):
+                    return None
                 continue
             candidates = [h for h in statement.hits if h.vocab == part]
             if not candidates:
@@ -299,7 +320,10 @@ def joined(statements: Sequence[Statement]) -> Statement:
 
 
 ADULT_AGE = 16
-_AGE_LEAD = frozenset({"is", "s", "who", "whos", "aged", "age", "now", "just", "turned", "nearly", "almost"})
+_AGE_LEAD = frozenset(
+    {"is", "s", "who", "whos", "aged", "age", "now", "just", "turned", "nearly", "almost"}
+    | {"he", "she", "hes", "shes"}
+)
 
 
 def grown_up(words: tuple[str, ...], child: Hit) -> bool:
