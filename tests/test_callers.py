@@ -53,6 +53,31 @@ def test_an_overdose_is_an_emergency_with_the_number_first(chat: ChatFactory, lo
     assert turn.speech.startswith(f"Please call {EMERGENCY[locale]}")
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "words",
+    [
+        "i have swallowed all my sleeping tablets because i dont want to be here any more",
+        "i want to end it all so i took a whole strip of my mums pills",
+    ],
+)
+def test_an_overdose_told_in_a_crisis_gets_the_number_first_then_the_crisis_line(
+    chat: ChatFactory, locale: str, words: str
+) -> None:
+    talk = launched(chat, locale)
+    turn = talk.say(words)
+    assert turn.disposition == "emergency"
+    assert turn.speech.startswith(f"Please call {EMERGENCY[locale]}")
+    assert turn.speech.index(EMERGENCY[locale]) < turn.speech.index(CRISIS_LINE[locale])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_fever_with_new_confusion_is_an_emergency(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
+    turn = talk.say("my grandad is burning up with a temperature and hes all muddled")
+    assert turn.disposition == "emergency"
+
+
 def test_india_names_the_ambulance_number_beside_one_one_two(chat: ChatFactory) -> None:
     talk = launched(chat, "en-IN")
     turn = talk.say("my chest feels crushed and the pain goes into my jaw")
@@ -92,6 +117,7 @@ def test_a_caller_who_has_already_called_is_told_to_stay_on_the_line(chat: ChatF
     talk = launched(chat, locale)
     turn = talk.say("i've rung nine nine nine and the paramedics are on their way, he's twitching all over")
     assert "Stay on the line" in turn.speech and "unlock the door" in turn.speech
+    assert f"call {EMERGENCY[locale]} again now" in turn.speech  # if things get worse, they ring again
     assert turn.end_session and turn.disposition is None
 
 

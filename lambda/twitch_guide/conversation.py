@@ -75,16 +75,19 @@ class Conversation:
 
     def _heard(self, turn: Turn, heard: Understanding, said: Said) -> SkillReply:
         dialog = self._dialog(turn)
-        if heard.crisis:
-            return self.answers.caller(turn, dialog, "crisis", end=True)  # first, whoever it is about
-        if heard.caller is not None:
-            # Help is already coming, or a professional is asking: their own answer, never the check.
-            return self.answers.caller(turn, dialog, heard.caller, end=heard.caller == "already_called")
         flags = self._flags(heard, said)
         findings = dialog.findings.with_flags(*flags)
-        if self.engine.disposition_for(findings).level is Level.EMERGENCY:
+        emergency = self.engine.disposition_for(findings).level is Level.EMERGENCY
+        if heard.crisis and not emergency:
+            return self.answers.caller(turn, dialog, "crisis", end=True)  # first, whoever it is about
+        if heard.caller is not None and not (emergency and heard.caller == "professional"):
+            # Help is already coming, or a professional is asking: their own answer, never the check.
+            return self.answers.caller(turn, dialog, heard.caller, end=heard.caller == "already_called")
+        if emergency:  # the number first; a caller in crisis then hears the crisis line
             them = heard.them if heard.about is not Who.SELF else None
-            return self.check.conclude(turn, self._say(turn), dialog, findings, them=them)
+            return self.check.conclude(
+                turn, self._say(turn), dialog, findings, them=them, crisis=heard.crisis
+            )
         if heard.about is Who.CHILD:
             return self.answers.child(turn, dialog)  # never the adult check for a child
         if not flags and heard.about is Who.ANIMAL:
@@ -167,9 +170,8 @@ class Conversation:
 
     def understands_cause(self, value: SlotValue) -> bool:
         """Whether a cause named to the skill is one the rules can answer (for name-free routing)."""
-        return value.resolved_id in self.rules.causes or bool(
-            self.engine.understand(value.spoken or "").causes
-        )
+        known = value.resolved_id in self.rules.causes
+        return known or bool(self.engine.understand(value.spoken or "").causes)
 
     def understands_healing(self, value: SlotValue) -> bool:
         known = value.resolved_id in self.rules.healing

@@ -53,9 +53,17 @@ class SymptomCheck:
         return self.responder.finish(turn, say, dialog, reprompt=question.reprompt)
 
     def conclude(
-        self, turn: Turn, say: Say, dialog: DialogState, findings: Findings, *, them: str | None = None
+        self,
+        turn: Turn,
+        say: Say,
+        dialog: DialogState,
+        findings: Findings,
+        *,
+        them: str | None = None,
+        crisis: bool = False,
     ) -> SkillReply:
-        """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him")."""
+        """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him");
+        a caller in `crisis` hears the crisis line once the emergency advice is given."""
         outcome = self.engine.disposition_for(findings)
         disposition = self.rules.dispositions[outcome.level]
         emergency = outcome.level is Level.EMERGENCY
@@ -75,6 +83,8 @@ class SymptomCheck:
             extra = self.rules.red_flags[flag].also_say
             if extra and self.rules.red_flags[flag].level is outcome.level:
                 say.template(extra)
+        if crisis and self.rules.crisis is not None and self.rules.crisis.after_emergency:
+            say.template(self.rules.crisis.after_emergency)
         dialog = replace(dialog, question=None, offer=None, findings=findings, disposition=outcome.level)
         return self.responder.finish(
             turn,

@@ -127,6 +127,8 @@ class CallerAnswer:
     say: str
     concepts: tuple[Concept, ...]
     sources: tuple[str, ...]
+    # Said after the emergency advice when an emergency sign comes with it (an overdose taken in a crisis).
+    after_emergency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,8 +463,11 @@ def _caller(
     path: Path, where: str, key: str, value: Any, sources: Mapping[str, Source], lexicon: Lexicon
 ) -> CallerAnswer:
     entry = Entry(path, where, value)
-    entry.only({"concepts", "say", "sources"})
-    return CallerAnswer(key, entry.text("say", spoken=True), lexicon.concepts(entry), entry.sources(sources))
+    entry.only({"concepts", "say", "sources"}, frozenset({"after_emergency"}))
+    after = entry.text("after_emergency", spoken=True) if "after_emergency" in entry.table else None
+    return CallerAnswer(
+        key, entry.text("say", spoken=True), lexicon.concepts(entry), entry.sources(sources), after
+    )
 
 
 _LOCALE_LINES = (
