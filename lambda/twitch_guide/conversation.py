@@ -8,8 +8,6 @@ and the state between turns is a typed DialogState.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .answers import Answers
 from .dialog import FAREWELL, DialogState
 from .prompts import Prompts
@@ -113,12 +111,12 @@ class Conversation:
             return self.goodbye(turn)
         if dialog.offer == FAREWELL:
             say.template(self._text("menu"))
-            return self._menu(turn, say, replace(dialog, offer=None))
+            return self._menu(turn, say, dialog._replace(offer=None))
         if dialog.offer is not None and reply is Reply.YES:
-            return self._take_offer(turn, replace(dialog, offer=None), dialog.offer)
+            return self._take_offer(turn, dialog._replace(offer=None), dialog.offer)
         if dialog.offer is not None:
             say.template(self._text("anything_else"))
-            return self._menu(turn, say, replace(dialog, offer=FAREWELL))  # a "no" to "what else?" ends
+            return self._menu(turn, say, dialog._replace(offer=FAREWELL))  # a "no" to "what else?" ends
         say.template(self._text("nothing_asked"))
         say.template(self._text("menu"))
         return self._menu(turn, say, dialog)
@@ -157,7 +155,7 @@ class Conversation:
 
     def set_rate(self, turn: Turn, rate: str) -> SkillReply:
         rate = rate if rate in RATES else "normal"
-        prefs = replace(self.responder.visit(turn) or turn.preferences, rate=rate)
+        prefs = (self.responder.visit(turn) or turn.preferences)._replace(rate=rate)
         say = self._say(turn)
         say.template(self._text({"slow": "rate_slower", "fast": "rate_faster"}.get(rate, "rate_normal")))
         return self.responder.resume(turn, say, self._dialog(turn), prefs=prefs)
@@ -166,7 +164,7 @@ class Conversation:
         say = self._say(turn)
         say.template(self._text("forgotten" if succeeded else "forget_failed"))
         reply = self.responder.resume(turn, say, self._dialog(turn))
-        return replace(reply, forget=True, preferences=None, rate="normal")
+        return reply._replace(forget=True, preferences=None, rate="normal")
 
     def understands_cause(self, value: SlotValue) -> bool:
         """Whether a cause named to the skill is one the rules can answer (for name-free routing)."""
@@ -203,11 +201,11 @@ class Conversation:
     def _unless_a_sign(self, turn: Turn, heard: Understanding, said: Said) -> SkillReply | None:
         """A symptom inside a question ("can stress cause twitching and chest pain?") comes first."""
         if heard.flags or heard.crisis or heard.caller:
-            return self._heard(turn, replace(heard, topic=None), said)
+            return self._heard(turn, heard._replace(topic=None), said)
         return None
 
     def _take_offer(self, turn: Turn, dialog: DialogState, offer: str) -> SkillReply:
-        turn = replace(turn, state=dialog.to_session())
+        turn = turn._replace(state=dialog.to_session())
         if offer == SYMPTOM_CHECK:
             return self.start_check(turn)
         if offer == "causes":
@@ -223,7 +221,7 @@ class Conversation:
             return self.responder.finish(turn, say, dialog, reprompt=dialog.question.reprompt)
         say.template(self._text(otherwise))
         if otherwise == "help":
-            dialog = replace(dialog, offer=None)
+            dialog = dialog._replace(offer=None)
         return self._menu(turn, say, dialog)
 
     def _menu(self, turn: Turn, say: Say, dialog: DialogState) -> SkillReply:

@@ -9,8 +9,7 @@ never persisted or logged.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .triage.engine import Findings, Reply
 from .triage.levels import Level
@@ -22,8 +21,7 @@ DISPOSITION_KEY = "disposition"  # the session attribute holding the outcome giv
 FAREWELL = "farewell"  # the pending offer after "What else would you like to know?": a "no" ends the session
 
 
-@dataclass(frozen=True, slots=True)
-class LastReply:
+class LastReply(NamedTuple):
     """What was said last, for Repeat; `answer` names what was answered ("topic:als"): no health detail."""
 
     speech: tuple[str, ...]
@@ -60,14 +58,13 @@ class LastReply:
         return {**last, "answer": self.answer} if self.answer else last
 
 
-@dataclass(frozen=True, slots=True)
-class DialogState:
+class DialogState(NamedTuple):
     """Where the dialog stands: the question waiting for an answer, the offer just made, what the check has
     found, the disposition given, and the last reply."""
 
     question: Question | None = None
     offer: str | None = None
-    findings: Findings = field(default_factory=Findings)
+    findings: Findings = Findings()
     disposition: Level | None = None
     last: LastReply | None = None
 

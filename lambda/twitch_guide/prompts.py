@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .triage.rules import LocaleCare
 from .triage.validation import Entry, read_toml
@@ -54,8 +54,7 @@ REQUIRED_TEXT = frozenset(
 REQUIRED_OFFERS = frozenset({"self_care", "symptom_check", "when_to_see_doctor", "causes"})
 
 
-@dataclass(frozen=True, slots=True)
-class Prompts:
+class Prompts(NamedTuple):
     text: dict[str, str]
     offers: dict[str, str]
 

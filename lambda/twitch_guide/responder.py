@@ -6,8 +6,6 @@ caller first hears one, one offer or the question under way, and the last reply 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from .dialog import DialogState, LastReply
 from .prompts import Prompts, fill
 from .triage.levels import Level
@@ -15,14 +13,16 @@ from .triage.rules import LocaleCare, Rules
 from .turns import DEFAULT_TITLE, Preferences, SkillReply, Turn
 
 
-@dataclass
 class Say:
     """Collects sentences for voice and for the card at once (numbers spoken aloud, digits on screen)."""
 
-    care: LocaleCare
-    speech: list[str] = field(default_factory=list)
-    card: list[str] = field(default_factory=list)
-    disclaimed: bool = False  # the full disclaimer was said, so the caller has now heard it
+    __slots__ = ("card", "care", "disclaimed", "speech")
+
+    def __init__(self, care: LocaleCare) -> None:
+        self.care = care
+        self.speech: list[str] = []
+        self.card: list[str] = []
+        self.disclaimed = False  # the full disclaimer was said, so the caller has now heard it
 
     def template(self, text: str, *, them: str = "them") -> None:
         spoken = fill(text, self.care, spoken=True, them=them)
@@ -71,7 +71,7 @@ class Responder:
         """Count a visit at the start of a session (non-health data only)."""
         if not turn.new_session:
             return None
-        return replace(turn.preferences, visits=turn.preferences.visits + 1, last_visit=turn.today)
+        return turn.preferences._replace(visits=turn.preferences.visits + 1, last_visit=turn.today)
 
     def resume(
         self,
@@ -97,7 +97,7 @@ class Responder:
             )
         offer_text = self.prompts.offers[offer]
         say.template(offer_text)
-        dialog = replace(dialog, offer=offer)
+        dialog = dialog._replace(offer=offer)
         return self.finish(turn, say, dialog, reprompt=offer_text, prefs=prefs, answer=answer)
 
     def finish(
@@ -118,7 +118,7 @@ class Responder:
         if prefs is None:
             prefs = self.visit(turn)
         if say.disclaimed:
-            prefs = replace(prefs or turn.preferences, disclaimer_heard=True)
+            prefs = (prefs or turn.preferences)._replace(disclaimer_heard=True)
         last = LastReply(tuple(say.speech), tuple(say.card), reprompt_text, title, answer)
         return SkillReply(
             speech=tuple(say.speech),
@@ -126,7 +126,7 @@ class Responder:
             title=title,
             reprompt=reprompt_text,
             end_session=end,
-            state=replace(dialog, last=last).to_session(),
+            state=dialog._replace(last=last).to_session(),
             rate=prefs.rate if prefs is not None else turn.preferences.rate,
             disposition=disposition,
             preferences=prefs,

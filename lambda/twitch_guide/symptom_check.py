@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .dialog import DialogState
 from .responder import Responder, Say
 from .triage.engine import Engine, Findings, Outcome, Reply
@@ -48,7 +46,7 @@ class SymptomCheck:
         question = self.engine.next_question(findings)
         if question is None:
             return self.conclude(turn, say, dialog, findings)
-        dialog = replace(dialog, question=question, offer=None, findings=findings)
+        dialog = dialog._replace(question=question, offer=None, findings=findings)
         say.plain(question.ask)
         return self.responder.finish(turn, say, dialog, reprompt=question.reprompt)
 
@@ -85,7 +83,7 @@ class SymptomCheck:
                 say.template(extra)
         if crisis and self.rules.crisis is not None and self.rules.crisis.after_emergency:
             say.template(self.rules.crisis.after_emergency)
-        dialog = replace(dialog, question=None, offer=None, findings=findings, disposition=outcome.level)
+        dialog = dialog._replace(question=None, offer=None, findings=findings, disposition=outcome.level)
         return self.responder.finish(
             turn,
             say,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .triage.levels import Level
 
@@ -13,16 +12,14 @@ RATES = ("slow", "normal", "fast")
 DEFAULT_TITLE = "Muscle Twitch Guide"
 
 
-@dataclass(frozen=True, slots=True)
-class SlotValue:
+class SlotValue(NamedTuple):
     """One filled slot: what the caller said, and the rule id entity resolution matched it to, if any."""
 
     spoken: str | None
     resolved_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Preferences:
+class Preferences(NamedTuple):
     """Non-health preferences that may be kept between sessions."""
 
     disclaimer_heard: bool = False
@@ -53,8 +50,7 @@ class Preferences:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Turn:
+class Turn(NamedTuple):
     """Everything the conversation needs to know about one request."""
 
     locale: str
@@ -71,8 +67,7 @@ class Turn:
             return None
 
 
-@dataclass(frozen=True, slots=True)
-class SkillReply:
+class SkillReply(NamedTuple):
     """What to say, as plain sentences; the speech layer turns it into SSML, a card and a screen."""
 
     speech: tuple[str, ...]
@@ -87,8 +82,7 @@ class SkillReply:
     forget: bool = False  # the caller asked to delete stored preferences
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
     """What the caller said this turn, as the channel heard it (the handlers translate Alexa's slots)."""
 
     words: str = ""  # everything said, in speaking order, for the understanding

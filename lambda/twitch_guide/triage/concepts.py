@@ -4,8 +4,8 @@ vocabularies every rule set declares, and the shape of a concept and of the gram
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from .language import Vocabulary
 
@@ -34,16 +34,14 @@ MARKERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     """One way to express a finding or topic: every part (a vocabulary name, or "=literal words") in one
     statement, and no affirmed "!vocabulary" part there."""
 
     parts: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FlagConcepts:
+class FlagConcepts(NamedTuple):
     """How one red flag is recognised: any of its concepts, unless one of `unless` is in the statement.
     `clause` keeps each concept inside one clause ("the same tablets for years, and my eye has started")."""
 
@@ -52,8 +50,7 @@ class FlagConcepts:
     scope: str = "statement"  # or "clause", or "utterance" (background said in another sentence)
 
 
-@dataclass(frozen=True, slots=True)
-class Grammar:
+class Grammar(NamedTuple):
     """The rules of plain English the matcher applies, as word lists declared in the rule set."""
 
     vocabulary: Vocabulary

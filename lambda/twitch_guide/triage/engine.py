@@ -8,10 +8,10 @@ no answer could raise the outcome; "not sure" on an emergency question is never 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .concepts import FlagConcepts
 from .levels import Level, most_serious
@@ -27,18 +27,17 @@ class Reply(StrEnum):
     UNSURE = "unsure"
 
 
-@dataclass(frozen=True, slots=True)
-class Findings:
+class Findings(NamedTuple):
     """What is known so far: red flags reported directly, and answers to interview questions."""
 
     flags: frozenset[str] = frozenset()
-    replies: Mapping[str, Reply] = field(default_factory=dict)
+    replies: Mapping[str, Reply] = MappingProxyType({})
 
     def with_flags(self, *flag_ids: str) -> Findings:
-        return replace(self, flags=self.flags | frozenset(flag_ids))
+        return self._replace(flags=self.flags | frozenset(flag_ids))
 
     def with_reply(self, question_id: str, reply: Reply) -> Findings:
-        return replace(self, replies={**self.replies, question_id: reply})
+        return self._replace(replies={**self.replies, question_id: reply})
 
     def to_state(self) -> dict[str, Any]:
         """A JSON-safe form for the session (never persisted)."""
@@ -58,8 +57,7 @@ class Findings:
         return cls(frozenset(flags), {q: Reply(r) for q, r in replies.items()})
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """One reason behind a disposition, in words that complete 'because ...'."""
 
     level: Level
@@ -67,8 +65,7 @@ class Reason:
     unsure: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The disposition and why; reasons are ordered most serious first."""
 
     level: Level

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from sys import intern
+from typing import NamedTuple
 
 from .inflections import INFLECTIONS
 
@@ -43,16 +44,14 @@ _DIGITS = re.compile(r"\b(?!p(?:t?\d+[ymwdhs])+\b)(\w*?\d)([a-z])")  # "3kg" -> 
 _SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*)+[a-z]\b\.?")  # "a.l.s.", "a. l. s", "m.n.d" -> "als", "mnd"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """One statement: its lemmas, and for each lemma the word as the caller said it."""
 
     lemmas: tuple[str, ...]
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The language tables a rule set declares: rewrites, fillers and the words that end a statement."""
 
     rewrites: Mapping[tuple[str, ...], tuple[str, ...]]
@@ -76,8 +75,8 @@ class Vocabulary:
     ) -> Vocabulary:
         """Rewrites apply to words as spoken; idioms to lemmas ("fell asleep" and "falling asleep" alike)."""
         table = {**CONTRACTIONS, **rewrites}
-        pairs = {tuple(k.split()): tuple(v.split()) for k, v in table.items()}
-        lemma_idioms = {tuple(lemma(w) for w in k.split()): tuple(v.split()) for k, v in idioms.items()}
+        pairs = {_words(k): _words(v) for k, v in table.items()}
+        lemma_idioms = {tuple(intern(lemma(w)) for w in k.split()): _words(v) for k, v in idioms.items()}
         filler_phrases = frozenset(tuple(f.split()) for f in fillers)
         longest = max(len(k) for k in [*pairs, *filler_phrases])
         return cls(
@@ -91,6 +90,11 @@ class Vocabulary:
             frozenset(k[0] for k in lemma_idioms),
             kept_numbers,
         )
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A phrase's words, interned: the build's snapshot then stores each word once."""
+    return tuple(map(intern, text.split()))
 
 
 NUMBER, YEAR = "#", "#year"

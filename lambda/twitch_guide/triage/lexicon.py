@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .concepts import MARKERS, Concept, Grammar
 from .language import Vocabulary
@@ -24,8 +23,7 @@ VOCAB_GROUPS = ("markers", "context", "signs", "topics")
 TOPICS = ("als", "bfs", "healing", "self_care", "how_long", "when_to_see_doctor", "causes", "what_is")
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     grammar: Grammar
     vocab: Mapping[str, tuple[str, ...]]
     signs: frozenset[str]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .concepts import Concept
 from .levels import Level
@@ -20,15 +20,13 @@ from .validation import Entry, RulesError, read_toml
 RULES_PATH = Path(__file__).with_name("rules.toml")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     name: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Disposition:
+class Disposition(NamedTuple):
     level: Level
     title: str
     say: str
@@ -36,8 +34,7 @@ class Disposition:
     say_for_other: str | None = None  # worded for a caller who is with the patient ("call 911 for him")
 
 
-@dataclass(frozen=True, slots=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     id: str
     level: Level
     reason: str
@@ -57,8 +54,7 @@ class RedFlag:
     also_say: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     id: str
     ask: str
     reprompt: str
@@ -74,8 +70,7 @@ class Question:
         return self.parent is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Cause:
+class Cause(NamedTuple):
     id: str
     name: str
     explain: str
@@ -86,8 +81,7 @@ class Cause:
     red_flag: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """A spoken information answer (healing context or general information), the intent that asks for it
     by name, and the one follow-up offered after it."""
 
@@ -99,8 +93,7 @@ class Answer:
     offer: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LocaleCare:
+class LocaleCare(NamedTuple):
     locale: str
     emergency_number: str
     emergency_number_spoken: str
@@ -119,8 +112,7 @@ class LocaleCare:
     als_name: str = "A L S"  # "motor neurone disease" where that is the usual name
 
 
-@dataclass(frozen=True, slots=True)
-class CallerAnswer:
+class CallerAnswer(NamedTuple):
     """An answer of its own for a caller in a particular situation (a crisis, an ambulance already called)."""
 
     id: str
@@ -131,16 +123,14 @@ class CallerAnswer:
     after_emergency: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DurationRule:
+class DurationRule(NamedTuple):
     flag: str
     more_than_days: int
     # Vocabularies whose clause a duration is not about the twitch in ("the same tablets for years").
     not_about: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+class Rules(NamedTuple):
     version: str
     dispositions: Mapping[Level, Disposition]
     red_flags: Mapping[str, RedFlag]
@@ -153,7 +143,7 @@ class Rules:
     locales: Mapping[str, LocaleCare]
     sources: Mapping[str, Source]
     crisis: CallerAnswer | None = None
-    callers: Mapping[str, CallerAnswer] = field(default_factory=dict)
+    callers: Mapping[str, CallerAnswer] = MappingProxyType({})
     safety_line: str = ""  # the emergency line every fallback, early stop and error says
 
     @property

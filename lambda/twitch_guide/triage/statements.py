@@ -4,7 +4,8 @@ a suddenness, a long-ago or a hypothetical describes (the rules of plain English
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from sys import intern
+from typing import NamedTuple
 
 from .concepts import (
     FINE,
@@ -37,26 +38,38 @@ PREGNANT = "pregnant"  # the rules' vocabulary of pregnancy
 _TURNS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     vocab: str
     start: int
     end: int
     negated: bool = False
 
 
-@dataclass(slots=True)
 class Statement:
-    """A segment with its hits, the clause of each word, and what the markers attached to its signs."""
+    """A segment with its hits, the clause of each word, and what the markers attached to its signs. (A plain
+    class: the reader fills `sudden_at` and `long_ago` after reading every statement.)"""
 
-    segment: Segment
-    hits: list[Hit]
-    clauses: tuple[int, ...]
-    sudden_at: set[int] = field(default_factory=set)  # starts of sign hits described as sudden
-    long_ago: set[int] = field(default_factory=set)  # starts of sign hits placed long ago
-    hypothetical: frozenset[int] = frozenset()  # positions inside a hypothetical ("what if I get ...")
-    question: bool = False
-    asks: bool = False
+    __slots__ = ("asks", "clauses", "hits", "hypothetical", "long_ago", "question", "segment", "sudden_at")
+
+    def __init__(
+        self,
+        segment: Segment,
+        hits: list[Hit],
+        clauses: tuple[int, ...],
+        sudden_at: set[int] | None = None,
+        long_ago: set[int] | None = None,
+        hypothetical: frozenset[int] = frozenset(),
+        question: bool = False,
+        asks: bool = False,
+    ) -> None:
+        self.segment = segment
+        self.hits = hits
+        self.clauses = clauses
+        self.sudden_at = set() if sudden_at is None else sudden_at  # starts of sign hits said to be sudden
+        self.long_ago = set() if long_ago is None else long_ago  # starts of sign hits placed long ago
+        self.hypothetical = hypothetical  # positions inside a hypothetical ("what if I get ...")
+        self.question = question
+        self.asks = asks
 
     def clause_of(self, hit: Hit) -> int:
         return self.clauses[hit.start]
@@ -101,8 +114,10 @@ class StatementReader:
         self._signs = signs
         self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name, entries in phrases.items():
+            name = intern(name)
             for phrase in entries:
-                lemmas = words_of(phrase, grammar.vocabulary)
+                # Interned, so the build's snapshot stores each word once (a smaller, faster cold start).
+                lemmas = tuple(map(intern, words_of(phrase, grammar.vocabulary)))
                 if lemmas:
                     self._index.setdefault(lemmas[0], []).append((lemmas, name))
         for candidates in self._index.values():

@@ -19,9 +19,9 @@ each met when every part occurs in one statement, in any order. Around that, a f
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import NamedTuple
 
 from .concepts import LONG_AGO, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
 from .durations import duration_days
@@ -32,8 +32,7 @@ BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started t
 SEARCH_WORDS = 4  # "dehydrated twitchy muscles link": how short a search-style question is
 
 
-@dataclass(frozen=True, slots=True)
-class Understanding:
+class Understanding(NamedTuple):
     """What one utterance says. Flags are ordered most serious first."""
 
     flags: tuple[str, ...] = ()
