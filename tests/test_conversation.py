@@ -487,7 +487,7 @@ def test_stopping_after_not_sure_keeps_the_emergency_number(chat: ChatFactory) -
     talk.say("check my symptoms")
     talk.say("not sure")
     turn = talk.say("stop")
-    assert "call nine one one straight away" in turn.speech
+    assert "call nine one one" in turn.speech  # the doubt about an emergency sign keeps its number
     assert turn.end_session
 
 
