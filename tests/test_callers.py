@@ -234,3 +234,11 @@ def test_the_local_emergency_number_already_called_is_heard(
 def test_calling_a_non_emergency_number_is_not_having_called_for_help(chat: ChatFactory) -> None:
     turn = launched(chat, "en-GB").say("should i ring one one one about my twitching")
     assert "Stay on the line" not in turn.speech and not turn.end_session
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_overdose_only_thought_about_gets_the_crisis_answer(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
+    turn = talk.say("ive been thinking about taking all of my pills so it all goes away")
+    assert turn.speech.startswith("I'm really sorry") and CRISIS_LINE[locale] in turn.speech
+    assert "you may have taken" not in turn.speech

@@ -271,3 +271,36 @@ def test_choking_that_has_grown_over_months_is_not_an_emergency_of_breathing() -
 
 def test_a_rewrite_that_makes_another_rewrites_words_is_applied_too() -> None:
     assert "sudden_one_sided_weakness" in ENGINE.understand("his arm wouldnt work all of a sudden").flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister thinks im having a stroke but my smile is fine and i can talk normally its just my eyelid",
+        "worried its a stroke but i can lift both arms and my face looks fine, its just my lip flickering",
+    ],
+)
+def test_a_stroke_only_feared_with_the_checks_fine_is_no_stroke_sign(text: str) -> None:
+    assert "face_drooping" not in ENGINE.understand(text).flags
+
+
+def test_a_stroke_feared_beside_a_real_sign_still_counts() -> None:
+    understanding = ENGINE.understand("i think its a stroke, i can talk fine but my arm has suddenly gone dead")
+    assert "sudden_one_sided_weakness" in understanding.flags
+
+
+def test_a_jerk_while_nodding_off_is_not_a_fit() -> None:
+    assert "seizure" not in ENGINE.understand("my whole body jerked as i was nodding off last night").flags
+
+
+def test_a_fit_in_sleep_is_still_a_fit() -> None:
+    assert "seizure" in ENGINE.understand("he is jerking all over in his sleep and we cant wake him").flags
+
+
+def test_an_emergency_only_imagined_and_then_denied_is_denied() -> None:
+    understanding = ENGINE.understand("i keep imagining myself passing out at work. ive never fainted though")
+    assert "collapse" not in understanding.flags and "collapse" in understanding.denied
+
+
+def test_an_emergency_only_imagined_stays_for_caution() -> None:
+    assert "face_drooping" in ENGINE.understand("what if i am having a stroke right now").flags

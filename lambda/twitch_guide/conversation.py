@@ -75,7 +75,8 @@ class Conversation:
         dialog = self._dialog(turn)
         flags = self._flags(heard, said)
         findings = dialog.findings.with_flags(*flags)
-        emergency = self.engine.disposition_for(findings).level is Level.EMERGENCY
+        told = dialog.findings.with_flags(*heard.in_earnest(flags))
+        emergency = self.engine.disposition_for(told).level is Level.EMERGENCY
         if heard.crisis and not emergency:
             return self.answers.caller(turn, dialog, "crisis", end=True)  # first, whoever it is about
         if heard.caller is not None and not (emergency and heard.caller == "professional"):

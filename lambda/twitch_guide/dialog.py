@@ -116,4 +116,6 @@ def _texts(values: list[Any]) -> bool:
 
 
 def _sayable(text: str) -> bool:
+    if text.isprintable():  # the usual case, without a Python loop over every character
+        return bool(text.strip())
     return bool("".join(ch for ch in text if ch.isprintable()).strip())

@@ -28,12 +28,13 @@ CONTRACTIONS: Mapping[str, str] = {
     "hasnt": "has not", "hadn't": "had not", "hadnt": "had not", "shouldn't": "should not",
     "shouldnt": "should not", "wouldn't": "would not", "wouldnt": "would not", "ain't": "is not",
     "aint": "is not", "i'm": "i am", "im": "i am", "i've": "i have", "ive": "i have", "i'd": "i would",
-    "i'll": "i will", "it's": "it is", "its": "it is", "he's": "he is", "hes": "he is", "she's": "she is",
-    "shes": "she is", "that's": "that is", "thats": "that is", "there's": "there is", "theres": "there is",
-    "what's": "what is", "whats": "what is", "they're": "they are", "theyre": "they are",
-    "you're": "you are", "youre": "you are", "we're": "we are", "let's": "let us", "who's": "who is",
-    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of", "sorta": "sort of",
-    "dunno": "do not know", "y'know": "you know",
+    "i'll": "i will", "it'll": "it will", "itll": "it will", "they'll": "they will", "theyll": "they will",
+    "you'll": "you will", "youll": "you will", "she'll": "she will", "he'll": "he will", "it's": "it is",
+    "its": "it is", "he's": "he is", "hes": "he is", "she's": "she is", "shes": "she is", "that's": "that is",
+    "thats": "that is", "there's": "there is", "theres": "there is", "what's": "what is", "whats": "what is",
+    "they're": "they are", "theyre": "they are", "you're": "you are", "youre": "you are", "we're": "we are",
+    "let's": "let us", "who's": "who is", "gonna": "going to", "wanna": "want to", "gotta": "got to",
+    "kinda": "kind of", "sorta": "sort of", "dunno": "do not know", "y'know": "you know",
 }  # fmt: skip
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})

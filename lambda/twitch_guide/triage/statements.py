@@ -283,8 +283,11 @@ class StatementReader:
                 after = (h for h in statement.hits if h.start > turn and self._is_anchor(h))
                 statement.sudden_at.update(h.start for h in after)
 
-    def satisfied(self, statement: Statement, concept: Concept) -> tuple[list[Hit], bool] | None:
-        """The hits that meet a concept in one statement, and whether they are denied; None if unmet."""
+    def satisfied(
+        self, statement: Statement, concept: Concept, utterance: Statement | None = None
+    ) -> tuple[list[Hit], bool] | None:
+        """The hits that meet a concept in one statement, and whether they are denied; None if unmet. A
+        "!vocabulary" part must not be affirmed anywhere in the `utterance` (by default, the statement)."""
         chosen: list[Hit] = []
         negated = False
         sudden = SUDDEN in concept.parts
@@ -292,7 +295,7 @@ class StatementReader:
             if part == SUDDEN:
                 continue
             if part.startswith("!"):  # "choking, but not more and more over months"
-                if any(h.vocab == part[1:] and not h.negated for h in statement.hits):
+                if any(h.vocab == part[1:] and not h.negated for h in (utterance or statement).hits):
                     return None
                 continue
             candidates = [h for h in statement.hits if h.vocab == part]

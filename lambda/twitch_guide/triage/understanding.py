@@ -43,10 +43,18 @@ class Understanding(NamedTuple):
     healing_context: str | None = None
     about: Who = Who.SELF
     duration_days: int | None = None
+    # Emergency flags said only as a thought or a plan ("what if it's a stroke", "thinking about taking all my
+    # tablets"): still flags, but a caller in crisis hears the crisis answer, not "you may have taken ...".
+    imagined: tuple[str, ...] = ()
     twitch: bool = False  # the twitch itself was mentioned ("my leg twitched")
     crisis: bool = False  # thoughts of suicide or self-harm, whoever they are about
     caller: str | None = None  # a caller in a situation of their own ("already_called", "professional")
     them: str = "them"  # how to speak of another adult the advice is for: "him", "her" or "them"
+
+    def in_earnest(self, flags: Iterable[str]) -> set[str]:
+        """The flags told as events: for a caller in crisis, an overdose only planned is not one (the crisis
+        answer covers it: "if you're in danger now, call ...")."""
+        return set(flags) - set(self.imagined) if self.crisis else set(flags)
 
     @property
     def heard_anything(self) -> bool:
@@ -107,25 +115,37 @@ class Understander:
         present: dict[str, Who] = {}
         denied: set[str] = set()
         history: set[str] = set()
+        imagined: set[str] = set()
         last_person = Who.SELF
         whole = joined(statements)
         for statement in statements:
             for flag, rule in self._flags.items():
-                if flag in present:
+                if flag in present and flag not in imagined:
                     continue
-                for hits, negated, view in self._met(whole if rule.scope == "utterance" else statement, rule):
+                for hits, negated, view in self._met(
+                    whole if rule.scope == "utterance" else statement, rule, whole
+                ):
                     if negated:
                         denied.add(flag)
+                        if flag in imagined:  # "I keep picturing myself collapsing; I've never fainted"
+                            imagined.discard(flag)
+                            present.pop(flag)
+                    elif flag in present:
+                        break
                     elif self._long_past(view, hits):
                         history.add(flag)
                     elif flag in self._emergencies or not (
                         view.general or any(h.start in view.hypothetical for h in hits)
                     ):
                         present[flag] = person_before(view, hits[0].start, last_person)
+                        if any(h.start in view.hypothetical for h in hits):
+                            imagined.add(flag)  # kept, for caution: "what if it's a stroke"
                         break
             last_person = latest_person(statement, last_person)
-        self._across(statements, present, history)
-        days = self._days(statements, today, southern=locale in self._southern_locales)
+        self._across(statements, present, history | denied)
+        days = stated_days(
+            statements, today, southern=locale in self._southern_locales, not_about=self._duration_not_about
+        )
         if days is not None:
             # A stated duration is more precise than a vague phrase: "for two weeks" is not "for weeks".
             present.pop(self._duration_flag, None)
@@ -139,6 +159,7 @@ class Understander:
             flags=flags,
             denied=self._sorted(denied - set(people)),
             history=self._sorted(history - set(people)),
+            imagined=self._sorted(imagined & set(people)),
             causes=causes,
             topic=self._topic(statements, causes),
             healing_context=next(iter(named(statements, "healing:", self._healing)), None),
@@ -157,9 +178,10 @@ class Understander:
             them=them(statements, about),
         )
 
-    def _across(self, statements: Sequence[Statement], present: dict[str, Who], history: set[str]) -> None:
+    def _across(self, statements: Sequence[Statement], present: dict[str, Who], judged: set[str]) -> None:
         """An emergency told over two sentences ("it's like indigestion, but worse, and it's going up my
-        neck"): caution reads each neighbouring pair as one statement."""
+        neck"): caution reads each neighbouring pair as one statement. A flag already denied or history
+        (`judged`) stays so, and a thought ("what if") is no telling."""
         last_person = Who.SELF
         for first, second in pairwise(statements):
             pair = joined((first, second))
@@ -167,8 +189,10 @@ class Understander:
                 rule = self._flags[flag]
                 if flag in present or rule.scope != "statement":
                     continue
-                for hits, negated, view in self._met(pair, rule):
-                    if negated or self._long_past(view, hits) or flag in history:
+                for hits, negated, view in self._met(pair, rule, joined(statements)):
+                    if negated or flag in judged or self._long_past(view, hits):
+                        continue
+                    if any(h.start in view.hypothetical for h in hits):
                         continue
                     present[flag] = person_before(view, hits[0].start, last_person)
                     break
@@ -194,9 +218,11 @@ class Understander:
                     return True
         return False
 
-    def _met(self, statement: Statement, rule: FlagConcepts) -> Iterator[tuple[list[Hit], bool, Statement]]:
+    def _met(
+        self, statement: Statement, rule: FlagConcepts, whole: Statement | None = None
+    ) -> Iterator[tuple[list[Hit], bool, Statement]]:
         """Each concept of a flag met in the statement (or in one of its clauses), with its hits and whether
-        it is denied."""
+        it is denied; `whole` is the utterance its "!" parts look through."""
         if rule.scope == "clause":
             views = [statement.in_clause(c) for c in sorted(set(statement.clauses))]
         else:
@@ -205,7 +231,7 @@ class Understander:
             return  # "sore after the gym" is not the pain a doctor should see (anywhere in the statement)
         for view in views:
             for concept in rule.concepts:
-                found = self._reader.satisfied(view, concept)
+                found = self._reader.satisfied(view, concept, whole)
                 if found is not None:
                     yield found[0], found[1], view
 
@@ -215,20 +241,6 @@ class Understander:
         if QUESTION in unless and statement.question:
             return True
         return any(h.vocab in unless and h.vocab != QUESTION and not h.negated for h in statement.hits)
-
-    def _days(self, statements: Sequence[Statement], today: date | None, *, southern: bool) -> int | None:
-        """The longest duration stated, leaving out clauses about something else ("on the same tablets for
-        years", the rules' `[duration] not_about`) or long ago."""
-        found: list[int] = []
-        for statement in (s for s in statements if not s.general):
-            skipped = {statement.clause_of(h) for h in statement.hits if h.vocab in self._duration_not_about}
-            kept = [i for i, clause in enumerate(statement.clauses) if clause not in skipped]
-            words = " ".join(statement.segment.words[i] for i in kept)
-            began = bool(BEGAN & {statement.segment.lemmas[i] for i in kept})
-            days = duration_days(words, today=today, southern=southern, with_ago=began)
-            if days is not None:
-                found.append(days)
-        return max(found, default=None)
 
     def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
         """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
@@ -269,3 +281,20 @@ def named(statements: Sequence[Statement], prefix: str, order: tuple[str, ...]) 
         if not any(t is s and inside(h, o) and o.vocab != h.vocab for t, o in hits)
     }
     return tuple(item for item in order if item in found)
+
+
+def stated_days(
+    statements: Sequence[Statement], today: date | None, *, southern: bool, not_about: frozenset[str]
+) -> int | None:
+    """The longest duration stated, leaving out clauses about something else ("on the same tablets for
+    years", the rules' `[duration] not_about`) or long ago."""
+    found: list[int] = []
+    for statement in (s for s in statements if not s.general):
+        skipped = {statement.clause_of(h) for h in statement.hits if h.vocab in not_about}
+        kept = [i for i, clause in enumerate(statement.clauses) if clause not in skipped]
+        words = " ".join(statement.segment.words[i] for i in kept)
+        began = bool(BEGAN & {statement.segment.lemmas[i] for i in kept})
+        days = duration_days(words, today=today, southern=southern, with_ago=began)
+        if days is not None:
+            found.append(days)
+    return max(found, default=None)
