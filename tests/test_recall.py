@@ -19,13 +19,15 @@ EXAMPLES = recall.load_corpus()
 
 # What the skill reached when these floors were last raised (tools/recall.py, whole corpus).
 FLOORS = {
-    "red_flag": 0.99,  # heard at once at the expected level or higher
-    "emergency": 0.998,
+    "red_flag": 0.995,  # heard at once at the expected level or higher
+    "emergency": 1.0,
     "question": 0.96,  # information questions answered on topic
     "caller": 0.97,  # callers who are not the patient, on their own path
-    "truthful": 0.99,  # a truthful caller reaches the level by the end of the check
+    "truthful": 0.998,  # a truthful caller reaches the level by the end of the check
 }
-HARMLESS_RAISED_AT_MOST = 0.02  # the target; 1.9 % with the borderline set (traps written to be over-triaged)
+HARMLESS_RAISED_AT_MOST = (
+    0.02  # the target; 1.9 % with the borderline set (traps written to be over-triaged)
+)
 
 
 @pytest.fixture(scope="module")

@@ -285,7 +285,9 @@ def test_a_stroke_only_feared_with_the_checks_fine_is_no_stroke_sign(text: str) 
 
 
 def test_a_stroke_feared_beside_a_real_sign_still_counts() -> None:
-    understanding = ENGINE.understand("i think its a stroke, i can talk fine but my arm has suddenly gone dead")
+    understanding = ENGINE.understand(
+        "i think its a stroke, i can talk fine but my arm has suddenly gone dead"
+    )
     assert "sudden_one_sided_weakness" in understanding.flags
 
 
@@ -304,3 +306,17 @@ def test_an_emergency_only_imagined_and_then_denied_is_denied() -> None:
 
 def test_an_emergency_only_imagined_stays_for_caution() -> None:
     assert "face_drooping" in ENGINE.understand("what if i am having a stroke right now").flags
+
+
+def test_a_person_word_inside_a_sign_is_no_person() -> None:
+    understanding = ENGINE.understand("every lamp post has a twin when i look down the street")
+    assert understanding.flags == ("double_vision",) and understanding.about is Who.SELF
+
+
+def test_a_linked_medicine_asked_about_is_the_medicine_finding() -> None:
+    assert "medicine_suspected" in ENGINE.understand("could my new inhaler be what is making my arm twitch").flags
+    assert "medicine_suspected" not in ENGINE.understand("can inhalers cause muscle twitching").flags
+
+
+def test_a_denied_exercise_excludes_nothing() -> None:
+    assert "pain" in ENGINE.understand("my thigh really hurts where it twitches and i havent even been running").flags

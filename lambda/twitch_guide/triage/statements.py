@@ -3,7 +3,7 @@ a suddenness, a long-ago or a hypothetical describes (the rules of plain English
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from sys import intern
 from typing import NamedTuple
 
@@ -141,6 +141,9 @@ class StatementReader:
         long_ago = [h for h in hits if h.vocab == LONG_AGO]
         # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in long_ago))]
+        # Nor is one inside a sign's phrase: "every car has a twin" is double vision, not a child.
+        signs = [h for h in hits if h.vocab in self._signs and h.end - h.start > 1]
+        hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in signs))]
         # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult. So is a
         # pregnant daughter: her warning signs are an adult's, never the child path's.
         pregnant = any(h.vocab == PREGNANT for h in hits)
@@ -217,6 +220,16 @@ class StatementReader:
                 return True
         return False
 
+    def after_negator(self, statement: Statement, start: int) -> bool:
+        """A negator earlier in the same clause and scope, inside a phrase or not ("hasn't even been")."""
+        lemmas, clause = statement.segment.lemmas, statement.clauses[start]
+        for back in range(start - 1, -1, -1):
+            if statement.clauses[back] != clause or lemmas[back] in self.grammar.scope_ends:
+                return False
+            if lemmas[back] in self.grammar.negators:
+                return True
+        return False
+
     def _is_anchor(self, hit: Hit) -> bool:
         """Signs, literal concept words ("=forget") and the twitch: what a time word can describe."""
         return hit.vocab in self._signs or hit.vocab == TWITCH or hit.vocab.startswith("=")
@@ -227,7 +240,7 @@ class StatementReader:
         lends_sudden: list[bool] = []
         lends_long_ago: list[bool] = []
         for statement in statements:
-            self._fine_until(statement)
+            fine_until(statement, self._is_anchor)
             orphan_sudden = orphan_long_ago = False
             for marker in (h for h in statement.hits if h.vocab in (SUDDEN, LONG_AGO)):
                 anchors = [h for h in statement.hits if self._is_anchor(h) and not inside(h, marker)]
@@ -273,16 +286,6 @@ class StatementReader:
             if i + 1 < len(statements) and lends_long_ago[i + 1]:
                 statement.long_ago.update(signs)
 
-    def _fine_until(self, statement: Statement) -> None:
-        """ "She was fine watching telly, then she couldn't stay upright": what follows a "fine ... then" (or
-        "until") came on suddenly."""
-        lemmas = statement.segment.lemmas
-        for fine in (h for h in statement.hits if h.vocab == FINE):
-            turn = next((i for i in range(fine.end, len(lemmas)) if lemmas[i] in _TURNS), None)
-            if turn is not None:
-                after = (h for h in statement.hits if h.start > turn and self._is_anchor(h))
-                statement.sudden_at.update(h.start for h in after)
-
     def satisfied(
         self, statement: Statement, concept: Concept, utterance: Statement | None = None
     ) -> tuple[list[Hit], bool] | None:
@@ -302,6 +305,8 @@ class StatementReader:
             if not candidates:
                 return None
             affirmed = [h for h in candidates if not h.negated]
+            if statement.hypothetical:  # "is it normal to lose your footing? I've nearly gone down twice"
+                affirmed.sort(key=lambda h: h.start in statement.hypothetical)
             if sudden:  # "numb and heavy out of the blue": the sign the suddenness describes
                 affirmed.sort(key=lambda h: h.start not in statement.sudden_at)
             chosen.append((affirmed or candidates)[0])
@@ -400,3 +405,14 @@ def distance(a: Hit, b: Hit) -> int:
     if b.end <= a.start:
         return a.start - b.end
     return 0
+
+
+def fine_until(statement: Statement, is_anchor: Callable[[Hit], bool]) -> None:
+    """ "She was fine watching telly, then she couldn't stay upright": what follows a "fine ... then" (or
+    "until") came on suddenly."""
+    lemmas = statement.segment.lemmas
+    for fine in (h for h in statement.hits if h.vocab == FINE):
+        turn = next((i for i in range(fine.end, len(lemmas)) if lemmas[i] in _TURNS), None)
+        if turn is not None:
+            after = (h for h in statement.hits if h.start > turn and is_anchor(h))
+            statement.sudden_at.update(h.start for h in after)

@@ -235,12 +235,16 @@ class Understander:
                 if found is not None:
                     yield found[0], found[1], view
 
-    @staticmethod
-    def _excluded(statement: Statement, unless: frozenset[str]) -> bool:
-        """An `unless` vocabulary is in the statement (a question is one when the statement asks)."""
-        if QUESTION in unless and statement.question:
-            return True
-        return any(h.vocab in unless and h.vocab != QUESTION and not h.negated for h in statement.hits)
+    def _excluded(self, statement: Statement, unless: frozenset[str]) -> bool:
+        """An `unless` vocabulary is in the statement (a question is one when the statement asks). Any
+        negator before it in its scope denies it, even one inside a phrase: "he hasn't even been working out"
+        excludes nothing."""
+        if QUESTION in unless and statement.question and not statement.names_someone:
+            return True  # "can tablets cause twitching?"; but "could my new tablets be doing it?" links them
+        return any(
+            h.vocab in unless and h.vocab != QUESTION and not self._reader.after_negator(statement, h.start)
+            for h in statement.hits
+        )
 
     def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
         """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
