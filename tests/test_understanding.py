@@ -292,16 +292,11 @@ def test_a_stroke_feared_beside_a_real_sign_still_counts() -> None:
 
 
 def test_a_jerk_while_nodding_off_is_not_a_fit() -> None:
-    assert "seizure" not in ENGINE.understand("my whole body jerked as i was nodding off last night").flags
+    assert "seizure" not in ENGINE.understand("my whole body jerked just as i was dropping off last night").flags
 
 
 def test_a_fit_in_sleep_is_still_a_fit() -> None:
     assert "seizure" in ENGINE.understand("he is jerking all over in his sleep and we cant wake him").flags
-
-
-def test_an_emergency_only_imagined_and_then_denied_is_denied() -> None:
-    understanding = ENGINE.understand("i keep imagining myself passing out at work. ive never fainted though")
-    assert "collapse" not in understanding.flags and "collapse" in understanding.denied
 
 
 def test_an_emergency_only_imagined_stays_for_caution() -> None:
@@ -320,3 +315,29 @@ def test_a_linked_medicine_asked_about_is_the_medicine_finding() -> None:
 
 def test_a_denied_exercise_excludes_nothing() -> None:
     assert "pain" in ENGINE.understand("my thigh really hurts where it twitches and i havent even been running").flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if hes having a fit hes jerking all over and wont stop but hes never had a fit before",
+        "my eyelid has been twitching lately and now my husband is choking on his dinner",
+        "my twitching has got worse over months he is choking right now",
+        "i think my dad is having a stroke, he can talk fine",
+        "his whole body is jerking and he was nodding off",
+    ],
+)
+def test_an_exclusion_never_cancels_an_emergency_told_beside_it(text: str) -> None:
+    rules = default_rules()
+    flags = ENGINE.understand(text).flags
+    assert any(rules.red_flags[f].level == "emergency" for f in flags), (text, flags)
+
+
+def test_a_pregnancy_said_of_someone_else_leaves_a_child_a_child() -> None:
+    understanding = ENGINE.understand("im pregnant and my little boy has gone stiff and is jerking")
+    assert understanding.about is Who.CHILD
+
+
+def test_a_fine_word_never_cancels_a_crisis() -> None:
+    assert ENGINE.understand("i want to kill myself is it normal to feel like this").crisis
+    assert not ENGINE.understand("im not suicidal i just have a twitchy eye").crisis

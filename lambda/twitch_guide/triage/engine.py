@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .concepts import FlagConcepts
@@ -31,7 +30,7 @@ class Findings(NamedTuple):
     """What is known so far: red flags reported directly, and answers to interview questions."""
 
     flags: frozenset[str] = frozenset()
-    replies: Mapping[str, Reply] = MappingProxyType({})
+    replies: Mapping[str, Reply] = {}  # a shared default, never mutated (with_reply copies)
 
     def with_flags(self, *flag_ids: str) -> Findings:
         return self._replace(flags=self.flags | frozenset(flag_ids))

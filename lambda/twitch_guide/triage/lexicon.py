@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .concepts import MARKERS, Concept, Grammar
+from .concepts import MARKERS, NAMED_VOCABULARIES, Concept, Grammar
 from .language import Vocabulary
 from .validation import Entry
 
@@ -30,8 +30,8 @@ class Lexicon(NamedTuple):
     topics: Mapping[str, tuple[Concept, ...]]
 
     def concepts(self, entry: Entry, key: str = "concepts") -> tuple[Concept, ...]:
-        """A list of concepts, each a list of vocabulary names, '=literal words' and '!vocabulary' (a
-        vocabulary that must not be affirmed in the same statement)."""
+        """A list of concepts, each a list of vocabulary names, '=literal words' and '!vocabulary' (not
+        affirmed in the clause) or '!a&b' (not all of them affirmed in the utterance)."""
         raw = entry.table.get(key)
         if not isinstance(raw, list) or not raw:
             entry.fail(f"'{key}' must be a non-empty list of concepts (lists of vocabulary names)")
@@ -40,7 +40,7 @@ class Lexicon(NamedTuple):
             if not isinstance(concept, list) or not concept or not all(isinstance(p, str) for p in concept):
                 entry.fail(f"'{key}': {concept!r} must be a non-empty list of names")
             for part in concept:
-                if part.startswith("!") and part[1:] not in self.vocab:
+                if part.startswith("!") and any(name not in self.vocab for name in part[1:].split("&")):
                     entry.fail(f"'{key}' excludes unknown vocabulary {part!r}")
                 if not part.startswith(("=", "!")) and part not in self.vocab:
                     entry.fail(f"'{key}' names unknown vocabulary {part!r}")
@@ -103,6 +103,9 @@ def load_lexicon(path: Path, document: Mapping[str, Any]) -> Lexicon:
                 )
         if group == "signs":
             signs.update(table.table)
+    missing = NAMED_VOCABULARIES - set(vocab)
+    if missing:
+        groups.fail(f"missing vocabularies the reader names: {sorted(missing)}")
     lexicon = Lexicon(grammar, vocab, frozenset(signs), {})
     topics_entry = Entry(path, "[topics]", document.get("topics"))
     topics_entry.only(set(TOPICS))

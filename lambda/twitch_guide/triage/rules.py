@@ -9,7 +9,6 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .concepts import Concept
@@ -143,7 +142,7 @@ class Rules(NamedTuple):
     locales: Mapping[str, LocaleCare]
     sources: Mapping[str, Source]
     crisis: CallerAnswer | None = None
-    callers: Mapping[str, CallerAnswer] = MappingProxyType({})
+    callers: Mapping[str, CallerAnswer] = {}  # a shared default, never mutated (picklable)
     safety_line: str = ""  # the emergency line every fallback, early stop and error says
 
     @property

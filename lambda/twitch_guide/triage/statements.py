@@ -3,7 +3,8 @@ a suddenness, a long-ago or a hypothetical describes (the rules of plain English
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
+from functools import cache
 from sys import intern
 from typing import NamedTuple
 
@@ -14,6 +15,7 @@ from .concepts import (
     MANY,
     MARKERS,
     PERSON_MARKERS,
+    PREGNANT,
     PRONOUN,
     QUESTION,
     SUDDEN,
@@ -34,8 +36,7 @@ _GENERAL_SUBJECTS = frozenset(
     | {"antidepressants", "steroids", "statins", "antibiotics", "antihistamines", "inhalers"}
 )
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
-PREGNANT = "pregnant"  # the rules' vocabulary of pregnancy
-_TURNS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
+_THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 
 
 class Hit(NamedTuple):
@@ -49,7 +50,17 @@ class Statement:
     """A segment with its hits, the clause of each word, and what the markers attached to its signs. (A plain
     class: the reader fills `sudden_at` and `long_ago` after reading every statement.)"""
 
-    __slots__ = ("asks", "clauses", "hits", "hypothetical", "long_ago", "question", "segment", "sudden_at")
+    __slots__ = (
+        "_by_vocab",
+        "asks",
+        "clauses",
+        "hits",
+        "hypothetical",
+        "long_ago",
+        "question",
+        "segment",
+        "sudden_at",
+    )
 
     def __init__(
         self,
@@ -70,6 +81,21 @@ class Statement:
         self.hypothetical = hypothetical  # positions inside a hypothetical ("what if I get ...")
         self.question = question
         self.asks = asks
+        self._by_vocab: dict[str, list[Hit]] | None = None
+
+    def vocabs(self) -> KeysView[str]:
+        """The vocabularies found in the statement."""
+        if self._by_vocab is None:
+            self.hits_of("")
+        return (self._by_vocab or {}).keys()
+
+    def hits_of(self, vocab: str) -> list[Hit]:
+        """The hits of one vocabulary, from an index built on first use (a reading asks hundreds of times)."""
+        if self._by_vocab is None:
+            self._by_vocab = {}
+            for hit in self.hits:
+                self._by_vocab.setdefault(hit.vocab, []).append(hit)
+        return self._by_vocab.get(vocab, [])
 
     def clause_of(self, hit: Hit) -> int:
         return self.clauses[hit.start]
@@ -146,10 +172,10 @@ class StatementReader:
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in signs))]
         # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult. So is a
         # pregnant daughter: her warning signs are an adult's, never the child path's.
-        pregnant = any(h.vocab == PREGNANT for h in hits)
+        pregnant = [h.start for h in hits if h.vocab == PREGNANT]
         hits = [
             Hit("other_adult", h.start, h.end)
-            if h.vocab == "child" and (pregnant or grown_up(segment.words, h))
+            if h.vocab == "child" and (said_pregnant(h, pregnant) or grown_up(segment.words, h))
             else h
             for h in hits
         ]
@@ -220,16 +246,6 @@ class StatementReader:
                 return True
         return False
 
-    def after_negator(self, statement: Statement, start: int) -> bool:
-        """A negator earlier in the same clause and scope, inside a phrase or not ("hasn't even been")."""
-        lemmas, clause = statement.segment.lemmas, statement.clauses[start]
-        for back in range(start - 1, -1, -1):
-            if statement.clauses[back] != clause or lemmas[back] in self.grammar.scope_ends:
-                return False
-            if lemmas[back] in self.grammar.negators:
-                return True
-        return False
-
     def _is_anchor(self, hit: Hit) -> bool:
         """Signs, literal concept words ("=forget") and the twitch: what a time word can describe."""
         return hit.vocab in self._signs or hit.vocab == TWITCH or hit.vocab.startswith("=")
@@ -240,7 +256,7 @@ class StatementReader:
         lends_sudden: list[bool] = []
         lends_long_ago: list[bool] = []
         for statement in statements:
-            fine_until(statement, self._is_anchor)
+            mark_sudden_after_fine(statement, self._is_anchor)
             orphan_sudden = orphan_long_ago = False
             for marker in (h for h in statement.hits if h.vocab in (SUDDEN, LONG_AGO)):
                 anchors = [h for h in statement.hits if self._is_anchor(h) and not inside(h, marker)]
@@ -290,18 +306,18 @@ class StatementReader:
         self, statement: Statement, concept: Concept, utterance: Statement | None = None
     ) -> tuple[list[Hit], bool] | None:
         """The hits that meet a concept in one statement, and whether they are denied; None if unmet. A
-        "!vocabulary" part must not be affirmed anywhere in the `utterance` (by default, the statement)."""
+        "!vocabulary" part must not be affirmed in a clause of the hits chosen ("I've been choking on drinks
+        more and more" is no breathing emergency; "my eyelid's twitched lately, and now he's choking" is).
+        "!a&b" excludes only when every one of them is affirmed anywhere in the `utterance`."""
+        if not statement.vocabs() >= needed(concept):
+            return None  # most concepts miss a part: a set comparison, before any hit is looked at
         chosen: list[Hit] = []
         negated = False
         sudden = SUDDEN in concept.parts
         for part in concept.parts:
-            if part == SUDDEN:
+            if part == SUDDEN or part.startswith("!"):
                 continue
-            if part.startswith("!"):  # "choking, but not more and more over months"
-                if any(h.vocab == part[1:] and not h.negated for h in (utterance or statement).hits):
-                    return None
-                continue
-            candidates = [h for h in statement.hits if h.vocab == part]
+            candidates = statement.hits_of(part)
             if not candidates:
                 return None
             affirmed = [h for h in candidates if not h.negated]
@@ -313,6 +329,14 @@ class StatementReader:
             negated |= not affirmed
         if SUDDEN in concept.parts and not any(h.start in statement.sudden_at for h in chosen):
             return None
+        clauses = {statement.clause_of(h) for h in chosen}
+        for part in (p[1:] for p in concept.parts if p.startswith("!")):
+            if "&" in part:
+                told = utterance or statement
+                if all(any(not h.negated for h in told.hits_of(name)) for name in part.split("&")):
+                    return None
+            elif any(_describes(statement, h, chosen, clauses) for h in statement.hits_of(part)):
+                return None
         return chosen, negated
 
 
@@ -371,11 +395,18 @@ _MEASURES = frozenset(
     " point quid dollars rupees".split()
 )
 _NOT_COUNTING = frozenset("at is s aged age since till until by from in after before turned turning".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+_COUNT_WORDS = frozenset(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty"
+    " fifty sixty".split()
+)
 
 
 def large_counts(words: tuple[str, ...]) -> Iterator[int]:
     """Where a count of ten or more things is said."""
     for i, word in enumerate(words):
+        if not (word.isdigit() or word in _COUNT_WORDS):
+            continue
         value = int(word) if word.isdigit() and len(word) < 4 else number_of(word)
         if value is None or value < 10:
             continue
@@ -387,7 +418,10 @@ def large_counts(words: tuple[str, ...]) -> Iterator[int]:
         yield i
 
 
-_UNITS = frozenset("one two three four five six seven eight nine".split())
+def said_pregnant(child: Hit, pregnant: list[int]) -> bool:
+    """A pregnancy said of the son or daughter just named: "my daughter's pregnant", "my daughter is eight
+    months pregnant" (not "I'm pregnant and my little boy ...")."""
+    return any(0 <= start - child.end <= 4 for start in pregnant)
 
 
 def followed_by(hit: Hit, fine: list[Hit]) -> bool:
@@ -407,12 +441,48 @@ def distance(a: Hit, b: Hit) -> int:
     return 0
 
 
-def fine_until(statement: Statement, is_anchor: Callable[[Hit], bool]) -> None:
+def mark_sudden_after_fine(statement: Statement, is_anchor: Callable[[Hit], bool]) -> None:
     """ "She was fine watching telly, then she couldn't stay upright": what follows a "fine ... then" (or
     "until") came on suddenly."""
     lemmas = statement.segment.lemmas
     for fine in (h for h in statement.hits if h.vocab == FINE):
-        turn = next((i for i in range(fine.end, len(lemmas)) if lemmas[i] in _TURNS), None)
+        turn = next((i for i in range(fine.end, len(lemmas)) if lemmas[i] in _THEN_WORDS), None)
         if turn is not None:
             after = (h for h in statement.hits if h.start > turn and is_anchor(h))
             statement.sudden_at.update(h.start for h in after)
+
+
+@cache
+def needed(concept: Concept) -> frozenset[str]:
+    """The vocabularies a concept needs in a statement (its parts but `sudden` and "!" ones)."""
+    return frozenset(p for p in concept.parts if p != SUDDEN and not p.startswith("!"))
+
+
+@cache
+def mentioned(concepts: tuple[Concept, ...]) -> frozenset[str]:
+    """Every vocabulary the concepts need: a statement with none of them meets none of them."""
+    return frozenset().union(*map(needed, concepts))
+
+
+def after_negator(statement: Statement, grammar: Grammar, start: int) -> bool:
+    """A negator earlier in the same clause and scope, inside a phrase or not ("hasn't even been")."""
+    lemmas, clause = statement.segment.lemmas, statement.clauses[start]
+    for back in range(start - 1, -1, -1):
+        if statement.clauses[back] != clause or lemmas[back] in grammar.scope_ends:
+            return False
+        if lemmas[back] in grammar.negators:
+            return True
+    return False
+
+
+def _describes(statement: Statement, hit: Hit, chosen: list[Hit], clauses: set[int]) -> bool:
+    """An excluding hit describes the concept's hits: affirmed, in their clause, and with no new subject
+    between ("my twitching's got worse over months he's choking" is about two things)."""
+    if hit.negated or statement.clause_of(hit) not in clauses:
+        return False
+    lemmas = statement.segment.lemmas
+    for other in chosen:
+        low, high = sorted((hit.start, other.start))
+        if not _SUBJECTS.intersection(lemmas[low + 1 : high]):
+            return True
+    return False

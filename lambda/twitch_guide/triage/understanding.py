@@ -23,10 +23,10 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
-from .concepts import LONG_AGO, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
+from .concepts import LONG_AGO, PERSON_MARKERS, PLANNED, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
 from .durations import duration_days
 from .people import latest_person, person_before, subject, them
-from .statements import Hit, Statement, StatementReader, inside, joined
+from .statements import Hit, Statement, StatementReader, after_negator, inside, joined, mentioned, needed
 
 BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
 SEARCH_WORDS = 4  # "dehydrated twitchy muscles link": how short a search-style question is
@@ -43,9 +43,9 @@ class Understanding(NamedTuple):
     healing_context: str | None = None
     about: Who = Who.SELF
     duration_days: int | None = None
-    # Emergency flags said only as a thought or a plan ("what if it's a stroke", "thinking about taking all my
-    # tablets"): still flags, but a caller in crisis hears the crisis answer, not "you may have taken ...".
-    imagined: tuple[str, ...] = ()
+    # Emergency flags said only as a plan ("thinking about taking all my tablets"): still flags, but a caller
+    # in crisis hears the crisis answer, not "you may have taken ...".
+    planned: tuple[str, ...] = ()
     twitch: bool = False  # the twitch itself was mentioned ("my leg twitched")
     crisis: bool = False  # thoughts of suicide or self-harm, whoever they are about
     caller: str | None = None  # a caller in a situation of their own ("already_called", "professional")
@@ -54,7 +54,7 @@ class Understanding(NamedTuple):
     def in_earnest(self, flags: Iterable[str]) -> set[str]:
         """The flags told as events: for a caller in crisis, an overdose only planned is not one (the crisis
         answer covers it: "if you're in danger now, call ...")."""
-        return set(flags) - set(self.imagined) if self.crisis else set(flags)
+        return set(flags) - set(self.planned) if self.crisis else set(flags)
 
     @property
     def heard_anything(self) -> bool:
@@ -115,32 +115,31 @@ class Understander:
         present: dict[str, Who] = {}
         denied: set[str] = set()
         history: set[str] = set()
-        imagined: set[str] = set()
+        planned: set[str] = set()
         last_person = Who.SELF
         whole = joined(statements)
         for statement in statements:
             for flag, rule in self._flags.items():
-                if flag in present and flag not in imagined:
+                if flag in present and flag not in planned:
                     continue
                 for hits, negated, view in self._met(
                     whole if rule.scope == "utterance" else statement, rule, whole
                 ):
                     if negated:
                         denied.add(flag)
-                        if flag in imagined:  # "I keep picturing myself collapsing; I've never fainted"
-                            imagined.discard(flag)
-                            present.pop(flag)
-                    elif flag in present:
-                        break
-                    elif self._long_past(view, hits):
+                    elif flag in present:  # only planned so far: is it also told as an event?
+                        if not _planned(view, hits):
+                            planned.discard(flag)
+                            break
+                    elif long_past(view, hits, self._signs):
                         history.add(flag)
                     elif flag in self._emergencies or not (
                         view.general or any(h.start in view.hypothetical for h in hits)
                     ):
-                        present[flag] = person_before(view, hits[0].start, last_person)
-                        if any(h.start in view.hypothetical for h in hits):
-                            imagined.add(flag)  # kept, for caution: "what if it's a stroke"
-                        break
+                        present[flag] = _whose(view, hits, last_person)
+                        if not _planned(view, hits):
+                            break
+                        planned.add(flag)  # "thinking about taking all my tablets": still a flag
             last_person = latest_person(statement, last_person)
         self._across(statements, present, history | denied)
         days = stated_days(
@@ -159,7 +158,7 @@ class Understander:
             flags=flags,
             denied=self._sorted(denied - set(people)),
             history=self._sorted(history - set(people)),
-            imagined=self._sorted(imagined & set(people)),
+            planned=self._sorted(planned & set(people)),
             causes=causes,
             topic=self._topic(statements, causes),
             healing_context=next(iter(named(statements, "healing:", self._healing)), None),
@@ -182,39 +181,36 @@ class Understander:
         """An emergency told over two sentences ("it's like indigestion, but worse, and it's going up my
         neck"): caution reads each neighbouring pair as one statement. A flag already denied or history
         (`judged`) stays so, and a thought ("what if") is no telling."""
-        last_person = Who.SELF
+        last_person, whole = Who.SELF, joined(statements)
         for first, second in pairwise(statements):
             pair = joined((first, second))
             for flag in self._emergencies:
                 rule = self._flags[flag]
                 if flag in present or rule.scope != "statement":
                     continue
-                for hits, negated, view in self._met(pair, rule, joined(statements)):
-                    if negated or flag in judged or self._long_past(view, hits):
+                for hits, negated, view in self._met(pair, rule, whole):
+                    if negated or flag in judged or long_past(view, hits, self._signs):
                         continue
                     if any(h.start in view.hypothetical for h in hits):
                         continue
-                    present[flag] = person_before(view, hits[0].start, last_person)
+                    present[flag] = _whose(view, hits, last_person)
                     break
             last_person = latest_person(first, last_person)
-
-    def _long_past(self, view: Statement, hits: list[Hit]) -> bool:
-        """The finding is history when its sign is placed long ago. Background said in the past doesn't make
-        it so: "he used to drink a bottle a night, and now he's shaking" is withdrawal today."""
-        signs = [h for h in hits if h.vocab in self._signs or h.vocab.startswith("=")]
-        return any(h.start in view.long_ago for h in signs or hits)
 
     def _met_anywhere(
         self, statements: Sequence[Statement], concepts: tuple[Concept, ...], *, told: bool = False
     ) -> bool:
-        """A concept met and not denied in any statement ("I'm not suicidal" is not a crisis). `told`: not in
-        a statement that opens as a question ("should I call an ambulance?" has not called one)."""
+        """A concept met and not denied in any statement ("I'm not suicidal" is not a crisis). Only a negator
+        denies here, never a "fine" word after it: "I want to kill myself, is it normal to feel like this" is
+        a crisis. `told`: not in a statement that opens as a question ("should I call an ambulance?")."""
         for statement in statements:
             if told and any(h.vocab == QUESTION and h.start == 0 for h in statement.hits):
                 continue  # it opens as a question
             for concept in concepts:
                 found = self._reader.satisfied(statement, concept)
-                if found is not None and not found[1]:
+                if found is not None and not any(
+                    h.negated and after_negator(statement, self.grammar, h.start) for h in found[0]
+                ):
                     return True
         return False
 
@@ -222,7 +218,12 @@ class Understander:
         self, statement: Statement, rule: FlagConcepts, whole: Statement | None = None
     ) -> Iterator[tuple[list[Hit], bool, Statement]]:
         """Each concept of a flag met in the statement (or in one of its clauses), with its hits and whether
-        it is denied; `whole` is the utterance its "!" parts look through."""
+        it is denied; `whole` is the utterance an "!a&b" part looks through."""
+        found_here = statement.vocabs()
+        if found_here.isdisjoint(mentioned(rule.concepts)) or not any(
+            found_here >= needed(c) for c in rule.concepts
+        ):
+            return  # no concept has all its parts here: the usual case, decided without reading any hit
         if rule.scope == "clause":
             views = [statement.in_clause(c) for c in sorted(set(statement.clauses))]
         else:
@@ -242,7 +243,7 @@ class Understander:
         if QUESTION in unless and statement.question and not statement.names_someone:
             return True  # "can tablets cause twitching?"; but "could my new tablets be doing it?" links them
         return any(
-            h.vocab in unless and h.vocab != QUESTION and not self._reader.after_negator(statement, h.start)
+            h.vocab in unless and h.vocab != QUESTION and not after_negator(statement, self.grammar, h.start)
             for h in statement.hits
         )
 
@@ -252,20 +253,16 @@ class Understander:
         topic = next((name for name in self._topics if self._meets(name, statements)), None)
         # Asked, or said as a search ("caffeine and twitches", "low calcium twitching"): a few words naming
         # nobody. (A slot value such as "sore after a long run" has lost its "my" but is longer.)
-        asked = topic is not None or any(s.asks for s in statements) or self._search(statements)
+        asked = (
+            topic is not None
+            or any(s.asks for s in statements)
+            or searched(statements, self.grammar.negators)
+        )
         if causes and asked and topic in (None, "causes", "what_is"):
             return "cause"
         if causes and topic == "when_to_see_doctor" and self._meets("causes", statements):
             return "cause"  # "can worry bring on a twitch" asks about a cause, not about worrying
         return topic
-
-    def _search(self, statements: Sequence[Statement]) -> bool:
-        words = [w for s in statements for w in s.segment.lemmas]
-        return (
-            len(words) <= SEARCH_WORDS
-            and not self.grammar.negators.intersection(words)
-            and not any(s.names_someone for s in statements)
-        )
 
     def _meets(self, topic: str, statements: Sequence[Statement]) -> bool:
         concepts = self._topics.get(topic, ())
@@ -302,3 +299,36 @@ def stated_days(
         if days is not None:
             found.append(days)
     return max(found, default=None)
+
+
+def _planned(view: Statement, hits: list[Hit]) -> bool:
+    """A plan said before the sign in its clause: "I'm thinking about taking all my tablets"."""
+    first = min(h.start for h in hits)
+    return any(
+        h.vocab == PLANNED and h.start < first and view.clause_of(h) == view.clause_of(hits[0])
+        for h in view.hits
+    )
+
+
+def searched(statements: Sequence[Statement], negators: frozenset[str]) -> bool:
+    """Said as a search: a few words naming nobody ("caffeine and twitches", "low calcium twitching")."""
+    words = [w for s in statements for w in s.segment.lemmas]
+    return (
+        len(words) <= SEARCH_WORDS
+        and not negators.intersection(words)
+        and not any(s.names_someone for s in statements)
+    )
+
+
+def _whose(view: Statement, hits: list[Hit], last: Who) -> Who:
+    """Whom a finding is about: a person its concept names ("child" + "gone stiff"), else the person named
+    nearest before it."""
+    named = next((h for h in hits if h.vocab in PERSON_MARKERS), None)
+    return PERSON_MARKERS[named.vocab] if named else person_before(view, hits[0].start, last)
+
+
+def long_past(view: Statement, hits: list[Hit], signs: frozenset[str]) -> bool:
+    """The finding is history when its sign is placed long ago. Background said in the past doesn't make it
+    so: "he used to drink a bottle a night, and now he's shaking" is withdrawal today."""
+    found = [h for h in hits if h.vocab in signs or h.vocab.startswith("=")]
+    return any(h.start in view.long_ago for h in found or hits)
