@@ -341,3 +341,16 @@ def test_a_pregnancy_said_of_someone_else_leaves_a_child_a_child() -> None:
 def test_a_fine_word_never_cancels_a_crisis() -> None:
     assert ENGINE.understand("i want to kill myself is it normal to feel like this").crisis
     assert not ENGINE.understand("im not suicidal i just have a twitchy eye").crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my cousin is on the floor shaking and it isnt stopping", "seizure"),
+        ("my legs just stopped working and im on the bathroom floor and cant get up", "sudden_balance_loss"),
+        ("everything went black in my eyes while i was driving", "sudden_vision_loss"),
+        ("my toddler chewed one of the laundry pods", "overdose_poisoning"),
+    ],
+)
+def test_emergencies_told_by_what_happens(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
