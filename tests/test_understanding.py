@@ -292,7 +292,9 @@ def test_a_stroke_feared_beside_a_real_sign_still_counts() -> None:
 
 
 def test_a_jerk_while_nodding_off_is_not_a_fit() -> None:
-    assert "seizure" not in ENGINE.understand("my whole body jerked just as i was dropping off last night").flags
+    assert (
+        "seizure" not in ENGINE.understand("my whole body jerked just as i was dropping off last night").flags
+    )
 
 
 def test_a_fit_in_sleep_is_still_a_fit() -> None:
@@ -309,12 +311,18 @@ def test_a_person_word_inside_a_sign_is_no_person() -> None:
 
 
 def test_a_linked_medicine_asked_about_is_the_medicine_finding() -> None:
-    assert "medicine_suspected" in ENGINE.understand("could my new inhaler be what is making my arm twitch").flags
+    assert (
+        "medicine_suspected"
+        in ENGINE.understand("could my new inhaler be what is making my arm twitch").flags
+    )
     assert "medicine_suspected" not in ENGINE.understand("can inhalers cause muscle twitching").flags
 
 
 def test_a_denied_exercise_excludes_nothing() -> None:
-    assert "pain" in ENGINE.understand("my thigh really hurts where it twitches and i havent even been running").flags
+    assert (
+        "pain"
+        in ENGINE.understand("my thigh really hurts where it twitches and i havent even been running").flags
+    )
 
 
 @pytest.mark.parametrize(
