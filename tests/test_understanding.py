@@ -362,3 +362,20 @@ def test_a_fine_word_never_cancels_a_crisis() -> None:
 )
 def test_emergencies_told_by_what_happens(text: str, flag: str) -> None:
     assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i cant get my breath at all right now", "breathing_difficulty"),
+        ("my mum opened her mouth to speak and no words would come out", "speaking_difficulty"),
+        ("my husband has a high fever and he cant touch his chin to his chest", "meningitis_sepsis"),
+        ("his arm just stopped working while he was eating", "sudden_one_sided_weakness"),
+    ],
+)
+def test_more_emergencies_told_by_what_happens(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_a_child_dozing_off_is_a_child_falling_asleep() -> None:
+    assert "collapse" not in ENGINE.understand("my little girls foot jerks as shes dozing off").flags
