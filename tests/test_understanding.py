@@ -379,3 +379,21 @@ def test_more_emergencies_told_by_what_happens(text: str, flag: str) -> None:
 
 def test_a_child_dozing_off_is_a_child_falling_asleep() -> None:
     assert "collapse" not in ENGINE.understand("my little girls foot jerks as shes dozing off").flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my boss just dropped and started shaking on the office carpet", "seizure"),
+        ("i cant stay upright and everything has gone double", "sudden_balance_loss"),
+        ("i took my blood pressure tablets three times over by mistake", "overdose_poisoning"),
+        ("out of nowhere my tongue wont form the words", "speaking_difficulty"),
+    ],
+)
+def test_emergencies_blurted_out(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_a_twitch_away_for_months_is_not_months_of_twitching() -> None:
+    assert ENGINE.understand("the twitch was gone for months and came back on monday").duration_days is None
+    assert ENGINE.understand("my thumb has been going for about 5 weeks").duration_days == 35
