@@ -397,3 +397,8 @@ def test_emergencies_blurted_out(text: str, flag: str) -> None:
 def test_a_twitch_away_for_months_is_not_months_of_twitching() -> None:
     assert ENGINE.understand("the twitch was gone for months and came back on monday").duration_days is None
     assert ENGINE.understand("my thumb has been going for about 5 weeks").duration_days == 35
+
+
+def test_a_duration_while_doing_something_is_not_the_twitchs() -> None:
+    understanding = ENGINE.understand("my wrist twitches when i type for a long time")
+    assert "persistent" not in understanding.flags

@@ -64,7 +64,9 @@ class Conversation:
         return answer or self.answers.causes(turn, self._dialog(turn), heard, said.cause)
 
     def start_check(self, turn: Turn, said: Said = NOTHING_SAID) -> SkillReply:
-        return self.check.start(turn, self._dialog(turn), self._flags(self._understand(turn, said), said))
+        return self.check.start(
+            turn, self._dialog(turn), turn_flags(self.rules, self._understand(turn, said), said)
+        )
 
     def report_symptom(self, turn: Turn, said: Said) -> SkillReply:
         """Whatever a caller says that no other intent caught: a symptom, a question, a story. A red flag is
@@ -73,7 +75,7 @@ class Conversation:
 
     def _heard(self, turn: Turn, heard: Understanding, said: Said) -> SkillReply:
         dialog = self._dialog(turn)
-        flags = self._flags(heard, said)
+        flags = turn_flags(self.rules, heard, said)
         findings = dialog.findings.with_flags(*flags)
         told = dialog.findings.with_flags(*heard.in_earnest(flags))
         emergency = self.engine.disposition_for(told).level is Level.EMERGENCY
@@ -193,12 +195,6 @@ class Conversation:
             return Understanding()
         return self.engine.understand(said.words, today=turn.date, locale=turn.locale)
 
-    def _flags(self, heard: Understanding, said: Said) -> set[str]:
-        """The red flags of this turn: what was understood, and any id the channel resolved to a red flag
-        (unless the caller denied it: "no chest pain" may still resolve to chest pain)."""
-        resolved = {f for f in said.resolved if f in self.rules.red_flags}
-        return set(heard.flags) | (resolved - {*heard.denied, *heard.history})
-
     def _unless_a_sign(self, turn: Turn, heard: Understanding, said: Said) -> SkillReply | None:
         """A symptom inside a question ("can stress cause twitching and chest pain?") comes first."""
         if heard.flags or heard.crisis or heard.caller:
@@ -233,3 +229,13 @@ class Conversation:
 
     def _text(self, key: str) -> str:
         return self.responder.text(key)
+
+
+def turn_flags(rules: Rules, heard: Understanding, said: Said) -> set[str]:
+    """The red flags of this turn: what was understood, and any id the channel resolved to a red flag (unless
+    the caller denied it: "no chest pain" may still resolve to chest pain). Where the words were read, a lower
+    flag the reading did not find stays out ("for ages" when I sit is no persistent twitch)."""
+    resolved = {f for f in said.resolved if f in rules.red_flags} - {*heard.denied, *heard.history}
+    if heard.heard_anything:
+        resolved = {f for f in resolved if rules.red_flags[f].level is Level.EMERGENCY}
+    return set(heard.flags) | resolved

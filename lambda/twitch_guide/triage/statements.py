@@ -482,7 +482,7 @@ def _describes(statement: Statement, hit: Hit, chosen: list[Hit], clauses: set[i
         return False
     lemmas = statement.segment.lemmas
     for other in chosen:
-        low, high = sorted((hit.start, other.start))
-        if not _SUBJECTS.intersection(lemmas[low + 1 : high]):
+        first, second = sorted((hit, other), key=lambda h: h.start)
+        if not _SUBJECTS.intersection(lemmas[first.end : second.start]):  # the words between the two
             return True
     return False
