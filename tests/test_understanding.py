@@ -402,3 +402,28 @@ def test_a_twitch_away_for_months_is_not_months_of_twitching() -> None:
 def test_a_duration_while_doing_something_is_not_the_twitchs() -> None:
     understanding = ENGINE.understand("my wrist twitches when i type for a long time")
     assert "persistent" not in understanding.flags
+
+
+def test_another_event_long_ago_does_not_date_todays_sign() -> None:
+    understanding = ENGINE.understand(
+        "my mum is confused out of nowhere, she thinks its a work day but she retired years ago"
+    )
+    assert "sudden_confusion" in understanding.flags
+
+
+def test_a_time_said_of_the_sign_before_dates_it() -> None:
+    understanding = ENGINE.understand(
+        "i had a seizure at school. that was years ago. now its just my eyelid twitching"
+    )
+    assert "seizure" not in understanding.flags and "seizure" in understanding.history
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("her lips have gone purple and shes panting", "breathing_difficulty"),
+        ("ma arm's gone, i cannae lift it, came on ten minutes ago", "sudden_one_sided_weakness"),
+    ],
+)
+def test_emergencies_in_other_words(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags

@@ -36,6 +36,7 @@ _GENERAL_SUBJECTS = frozenset(
     | {"antidepressants", "steroids", "statins", "antibiotics", "antihistamines", "inhalers"}
 )
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
+_TIME_OPENERS = frozenset({"that", "this", "it", "which", "when", "back"})  # "that was years ago"
 _THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 
 
@@ -272,7 +273,10 @@ class StatementReader:
                         [h for h in things if statement.clause_of(h) == clause - 1] if opens_clause else []
                     )
                     statement.long_ago.update(h.start for h in own or before)
-                    orphan_long_ago |= not things
+                    # Only a statement that is itself the time ("that was years ago", "when I was twelve")
+                    # dates the one before; "she retired years ago" is another event.
+                    opener = statement.segment.lemmas[0]
+                    orphan_long_ago |= not things and (marker.start == 0 or opener in _TIME_OPENERS)
                     continue
                 if not anchors:
                     orphan_sudden = True
