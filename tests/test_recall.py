@@ -22,7 +22,7 @@ FLOORS = {
     "red_flag": 0.995,  # heard at once at the expected level or higher
     "emergency": 1.0,
     "question": 0.96,  # information questions answered on topic
-    "caller": 0.97,  # callers who are not the patient, on their own path
+    "caller": 0.98,  # callers who are not the patient, on their own path
     "truthful": 0.998,  # a truthful caller reaches the level by the end of the check
 }
 HARMLESS_RAISED_AT_MOST = (
