@@ -29,6 +29,34 @@ def test_a_young_son_stays_a_child() -> None:
     assert ENGINE.understand("my son is nine and his leg keeps flickering").about is Who.CHILD
 
 
+def test_a_child_dozing_off_is_a_child_falling_asleep() -> None:
+    assert "collapse" not in ENGINE.understand("my little girls foot jerks as shes dozing off").flags
+
+
+def test_a_twitch_away_for_months_is_not_months_of_twitching() -> None:
+    assert ENGINE.understand("the twitch was gone for months and came back on monday").duration_days is None
+    assert ENGINE.understand("my thumb has been going for about 5 weeks").duration_days == 35
+
+
+def test_a_duration_while_doing_something_is_not_the_twitchs() -> None:
+    understanding = ENGINE.understand("my wrist twitches when i type for a long time")
+    assert "persistent" not in understanding.flags
+
+
+def test_another_event_long_ago_does_not_date_todays_sign() -> None:
+    understanding = ENGINE.understand(
+        "my mum is confused out of nowhere, she thinks its a work day but she retired years ago"
+    )
+    assert "sudden_confusion" in understanding.flags
+
+
+def test_a_time_said_of_the_sign_before_dates_it() -> None:
+    understanding = ENGINE.understand(
+        "i had a seizure at school. that was years ago. now its just my eyelid twitching"
+    )
+    assert "seizure" not in understanding.flags and "seizure" in understanding.history
+
+
 @pytest.mark.parametrize(
     ("text", "flag"),
     [
@@ -358,72 +386,17 @@ def test_a_fine_word_never_cancels_a_crisis() -> None:
         ("my legs just stopped working and im on the bathroom floor and cant get up", "sudden_balance_loss"),
         ("everything went black in my eyes while i was driving", "sudden_vision_loss"),
         ("my toddler chewed one of the laundry pods", "overdose_poisoning"),
-    ],
-)
-def test_emergencies_told_by_what_happens(text: str, flag: str) -> None:
-    assert flag in ENGINE.understand(text).flags
-
-
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
         ("i cant get my breath at all right now", "breathing_difficulty"),
         ("my mum opened her mouth to speak and no words would come out", "speaking_difficulty"),
         ("my husband has a high fever and he cant touch his chin to his chest", "meningitis_sepsis"),
         ("his arm just stopped working while he was eating", "sudden_one_sided_weakness"),
-    ],
-)
-def test_more_emergencies_told_by_what_happens(text: str, flag: str) -> None:
-    assert flag in ENGINE.understand(text).flags
-
-
-def test_a_child_dozing_off_is_a_child_falling_asleep() -> None:
-    assert "collapse" not in ENGINE.understand("my little girls foot jerks as shes dozing off").flags
-
-
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
         ("my boss just dropped and started shaking on the office carpet", "seizure"),
         ("i cant stay upright and everything has gone double", "sudden_balance_loss"),
         ("i took my blood pressure tablets three times over by mistake", "overdose_poisoning"),
         ("out of nowhere my tongue wont form the words", "speaking_difficulty"),
-    ],
-)
-def test_emergencies_blurted_out(text: str, flag: str) -> None:
-    assert flag in ENGINE.understand(text).flags
-
-
-def test_a_twitch_away_for_months_is_not_months_of_twitching() -> None:
-    assert ENGINE.understand("the twitch was gone for months and came back on monday").duration_days is None
-    assert ENGINE.understand("my thumb has been going for about 5 weeks").duration_days == 35
-
-
-def test_a_duration_while_doing_something_is_not_the_twitchs() -> None:
-    understanding = ENGINE.understand("my wrist twitches when i type for a long time")
-    assert "persistent" not in understanding.flags
-
-
-def test_another_event_long_ago_does_not_date_todays_sign() -> None:
-    understanding = ENGINE.understand(
-        "my mum is confused out of nowhere, she thinks its a work day but she retired years ago"
-    )
-    assert "sudden_confusion" in understanding.flags
-
-
-def test_a_time_said_of_the_sign_before_dates_it() -> None:
-    understanding = ENGINE.understand(
-        "i had a seizure at school. that was years ago. now its just my eyelid twitching"
-    )
-    assert "seizure" not in understanding.flags and "seizure" in understanding.history
-
-
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
         ("her lips have gone purple and shes panting", "breathing_difficulty"),
         ("ma arm's gone, i cannae lift it, came on ten minutes ago", "sudden_one_sided_weakness"),
     ],
 )
-def test_emergencies_in_other_words(text: str, flag: str) -> None:
+def test_an_emergency_told_by_what_happens_is_heard(text: str, flag: str) -> None:
     assert flag in ENGINE.understand(text).flags
