@@ -242,3 +242,11 @@ def test_an_overdose_only_thought_about_gets_the_crisis_answer(chat: ChatFactory
     turn = talk.say("ive been thinking about taking all of my pills so it all goes away")
     assert turn.speech.startswith("I'm really sorry") and CRISIS_LINE[locale] in turn.speech
     assert "you may have taken" not in turn.speech
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_check_for_someone_else_says_whom_to_answer_for(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
+    turn = talk.say("my wife keeps feeling dizzy and her calf is twitching")
+    assert "please answer for her" in turn.speech
+    assert turn.speech.index("answer for her") < turn.speech.index("?")  # before the first question

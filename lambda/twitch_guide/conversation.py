@@ -102,6 +102,8 @@ class Conversation:
         say.template(self._text("symptom_heard"))
         if dialog.question is None:
             say.template(self._text("symptom_check_offer"))
+            if heard.about is Who.ADULT:  # the questions say "you": the caller answers for the patient
+                say.template(self._text("symptom_check_for_other"), them=heard.them)
         return self.check.proceed(turn, say, dialog, findings)
 
     def reply(self, turn: Turn, reply: Reply) -> SkillReply:

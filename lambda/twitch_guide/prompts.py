@@ -35,6 +35,7 @@ REQUIRED_TEXT = frozenset(
         "back_to_check",
         "symptom_heard",
         "symptom_check_offer",
+        "symptom_check_for_other",
         "cause_unknown",
         "animal",
         "outcome_unsure_emergency",
