@@ -400,3 +400,19 @@ def test_a_fine_word_never_cancels_a_crisis() -> None:
 )
 def test_an_emergency_told_by_what_happens_is_heard(text: str, flag: str) -> None:
     assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("shes got a high temperature and screams when we open the curtains", "meningitis_sepsis"),
+        ("grandad was given two lots of his morphine by mistake", "overdose_poisoning"),
+        ("mum keeps calling me by the wrong name and has gone vague since teatime", "sudden_confusion"),
+    ],
+)
+def test_more_emergencies_told_in_everyday_words(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_stuck_in_traffic_is_not_a_stuck_throat() -> None:
+    assert ENGINE.understand("my neck twitched while i was stuck in traffic").flags == ()
