@@ -416,3 +416,12 @@ def test_more_emergencies_told_in_everyday_words(text: str, flag: str) -> None:
 
 def test_stuck_in_traffic_is_not_a_stuck_throat() -> None:
     assert ENGINE.understand("my neck twitched while i was stuck in traffic").flags == ()
+
+
+def test_twins_in_a_pregnancy_are_not_children() -> None:
+    understanding = ENGINE.understand("im pregnant with twins and have a terrible headache and blurry eyes")
+    assert "pregnancy_warning" in understanding.flags and understanding.about is Who.SELF
+
+
+def test_choking_on_words_in_a_meeting_is_embarrassment() -> None:
+    assert ENGINE.understand("i choked on my words in the meeting and my eye started twitching").flags == ()

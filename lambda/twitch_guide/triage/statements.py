@@ -169,7 +169,7 @@ class StatementReader:
         # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in long_ago))]
         # Nor is one inside a sign's phrase: "every car has a twin" is double vision, not a child.
-        signs = [h for h in hits if h.vocab in self._signs and h.end - h.start > 1]
+        signs = [h for h in hits if (h.vocab in self._signs or h.vocab == PREGNANT) and h.end - h.start > 1]
         hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in signs))]
         # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult. So is a
         # pregnant daughter: her warning signs are an adult's, never the child path's.
