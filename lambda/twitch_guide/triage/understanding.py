@@ -141,7 +141,7 @@ class Understander:
                             break
                         planned.add(flag)  # "thinking about taking all my tablets": still a flag
             last_person = latest_person(statement, last_person)
-        self._across(statements, present, history | denied)
+        self._across(statements, whole, present, history | denied)
         days = stated_days(
             statements, today, southern=locale in self._southern_locales, not_about=self._duration_not_about
         )
@@ -177,19 +177,21 @@ class Understander:
             them=them(statements, about),
         )
 
-    def _across(self, statements: Sequence[Statement], present: dict[str, Who], judged: set[str]) -> None:
+    def _across(
+        self, statements: Sequence[Statement], whole: Statement, present: dict[str, Who], judged: set[str]
+    ) -> None:
         """An emergency told over two sentences ("it's like indigestion, but worse, and it's going up my
         neck"): caution reads each neighbouring pair as one statement. A flag already denied or history
-        (`judged`) stays so, and a thought ("what if") is no telling."""
-        last_person, whole = Who.SELF, joined(statements)
+        (`judged`) stays so, and a thought ("what if") is no telling. `whole`: the utterance, read once."""
+        last_person = Who.SELF
         for first, second in pairwise(statements):
             pair = joined((first, second))
             for flag in self._emergencies:
                 rule = self._flags[flag]
-                if flag in present or rule.scope != "statement":
+                if flag in present or flag in judged or rule.scope != "statement":
                     continue
                 for hits, negated, view in self._met(pair, rule, whole):
-                    if negated or flag in judged or long_past(view, hits, self._signs):
+                    if negated or long_past(view, hits, self._signs):
                         continue
                     if any(h.start in view.hypothetical for h in hits):
                         continue
