@@ -3,7 +3,7 @@ a suddenness, a long-ago or a hypothetical describes (the rules of plain English
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, KeysView, Mapping, Sequence
 from functools import cache
 from sys import intern
 from typing import NamedTuple
@@ -86,17 +86,19 @@ class Statement:
 
     def vocabs(self) -> KeysView[str]:
         """The vocabularies found in the statement."""
-        if self._by_vocab is None:
-            self.hits_of("")
-        return (self._by_vocab or {}).keys()
+        return self._index().keys()
 
     def hits_of(self, vocab: str) -> list[Hit]:
-        """The hits of one vocabulary, from an index built on first use (a reading asks hundreds of times)."""
+        """The hits of one vocabulary."""
+        return self._index().get(vocab, [])
+
+    def _index(self) -> dict[str, list[Hit]]:
+        """The hits by vocabulary, built on first use (a reading asks hundreds of times)."""
         if self._by_vocab is None:
             self._by_vocab = {}
             for hit in self.hits:
                 self._by_vocab.setdefault(hit.vocab, []).append(hit)
-        return self._by_vocab.get(vocab, [])
+        return self._by_vocab
 
     def clause_of(self, hit: Hit) -> int:
         return self.clauses[hit.start]
@@ -165,12 +167,15 @@ class StatementReader:
                     seen.add(name)
                     hits.append(Hit(name, start, end))
         hits.extend(Hit(MANY, i, i + 1) for i in large_counts(segment.words))
-        long_ago = [h for h in hits if h.vocab == LONG_AGO]
-        # "as a child" is a time, not a child: a person inside a long-ago phrase is no person.
-        hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in long_ago))]
-        # Nor is one inside a sign's phrase: "every car has a twin" is double vision, not a child.
-        signs = [h for h in hits if (h.vocab in self._signs or h.vocab == PREGNANT) and h.end - h.start > 1]
-        hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in signs))]
+        # A person inside a long-ago phrase or a sign's is no person: "as a child" is a time, "every car has a
+        # twin" is double vision, "pregnant with twins" a pregnancy.
+        holders = [
+            h
+            for h in hits
+            if h.vocab == LONG_AGO
+            or ((h.vocab in self._signs or h.vocab == PREGNANT) and h.end - h.start > 1)
+        ]
+        hits = [h for h in hits if not (h.vocab in PERSON_MARKERS and any(inside(h, t) for t in holders))]
         # "my son is twenty five", "my 30 year old daughter": a grown-up son or daughter is an adult. So is a
         # pregnant daughter: her warning signs are an adult's, never the child path's.
         pregnant = [h.start for h in hits if h.vocab == PREGNANT]
@@ -239,13 +244,7 @@ class StatementReader:
 
     def _negated(self, lemmas: tuple[str, ...], start: int, covered: set[int]) -> bool:
         """A negator earlier in the same scope, not itself part of a phrase ("no feeling" is numbness)."""
-        for back in range(start - 1, -1, -1):
-            word = lemmas[back]
-            if word in self.grammar.scope_ends:
-                return False
-            if word in self.grammar.negators and back not in covered:
-                return True
-        return False
+        return negator_before(lemmas, start, self.grammar, covered)
 
     def _is_anchor(self, hit: Hit) -> bool:
         """Signs, literal concept words ("=forget") and the twitch: what a time word can describe."""
@@ -470,11 +469,20 @@ def mentioned(concepts: tuple[Concept, ...]) -> frozenset[str]:
 
 def after_negator(statement: Statement, grammar: Grammar, start: int) -> bool:
     """A negator earlier in the same clause and scope, inside a phrase or not ("hasn't even been")."""
-    lemmas, clause = statement.segment.lemmas, statement.clauses[start]
-    for back in range(start - 1, -1, -1):
-        if statement.clauses[back] != clause or lemmas[back] in grammar.scope_ends:
+    clause = statement.clauses[start]
+    opens = statement.clauses.index(clause)  # clause numbers only grow along a statement
+    return negator_before(statement.segment.lemmas, start, grammar, since=opens)
+
+
+def negator_before(
+    lemmas: tuple[str, ...], start: int, grammar: Grammar, covered: Collection[int] = (), since: int = 0
+) -> bool:
+    """A negator between `since` and `start`, with no scope end after it and not at a `covered` position."""
+    for back in range(start - 1, since - 1, -1):
+        word = lemmas[back]
+        if word in grammar.scope_ends:
             return False
-        if lemmas[back] in grammar.negators:
+        if word in grammar.negators and back not in covered:
             return True
     return False
 
