@@ -5,6 +5,8 @@ Phrasings are written for these tests, not copied from the issue; every locale w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chat_support import LOCALES, ChatFactory, answer_no_until_done, card_text, launched
@@ -250,3 +252,63 @@ def test_a_check_for_someone_else_says_whom_to_answer_for(chat: ChatFactory, loc
     turn = talk.say("my wife keeps feeling dizzy and her calf is twitching")
     assert "please answer for her" in turn.speech
     assert turn.speech.index("answer for her") < turn.speech.index("?")  # before the first question
+
+
+_YOU = re.compile(r"\byou(r)?\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_question_for_someone_else_names_them_not_you(chat: ChatFactory, locale: str) -> None:
+    """A caller answering for her husband is asked about him, from the first question to the outcome."""
+    talk = launched(chat, locale)
+    turn = talk.say("my husbands shoulder has been jumping on and off all week")
+    questions = []
+    while turn.disposition is None:
+        question = turn.speech.rsplit(". ", 1)[-1]
+        questions.append(question)
+        assert not _YOU.search(question), question
+        assert not _YOU.search(turn.reprompt or ""), turn.reprompt
+        turn = talk.say("no")
+    assert len(questions) >= 6 and any(" he " in f" {q} " or " his " in f" {q} " for q in questions)
+    assert turn.speech.startswith("Nothing you've told me about him points to something serious")
+    assert "if he notices one, he should see his" in turn.speech
+
+
+@pytest.mark.parametrize(
+    ("story", "answers", "opening"),
+    [
+        ("my mum has had a twitchy eyelid for a few days", ["yes"], "Please call"),
+        ("my neighbour's thigh keeps twitching since friday", ["no", "no", "no", "yes"],
+         "Please get medical help for them today"),
+        ("my dad says his arm muscle keeps flickering", ["no", "no", "no", "no", "yes", "no"],
+         "Please help him see his"),
+    ],
+)  # fmt: skip
+def test_the_outcome_of_a_check_for_someone_else_is_worded_for_the_caller(
+    chat: ChatFactory, story: str, answers: list[str], opening: str
+) -> None:
+    talk = launched(chat, "en-US")
+    turn = talk.say(story)
+    for answer in answers:
+        turn = talk.say(answer)
+    assert turn.disposition is not None and turn.speech.startswith(opening), turn.speech
+    assert "because of what you've told me about" in turn.speech
+
+
+def test_a_check_for_yourself_after_one_for_someone_else_says_you_again(chat: ChatFactory) -> None:
+    talk = launched(chat, "en-GB")
+    turn = answer_no_until_done(talk, talk.say("my wifes calf keeps twitching at night"))
+    assert turn.disposition == "self_care"
+    turn = talk.say("check my symptoms")
+    assert "Right now, do you have any chest pain" in turn.speech
+    assert "answer for" not in turn.speech
+
+
+def test_help_and_repeat_during_a_check_for_someone_else_keep_naming_them(chat: ChatFactory) -> None:
+    talk = launched(chat, "en-AU")
+    talk.say("my partner has a twitch in her foot")
+    assert "does she have" in talk.say("help").speech
+    assert "has her face suddenly drooped" in talk.say("no").speech
+    assert "has her face suddenly drooped" in talk.say("repeat").speech
+    turn = talk.say("stop")
+    assert turn.end_session and "Take care" in turn.speech

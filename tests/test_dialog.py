@@ -37,6 +37,7 @@ def test_a_dialog_state_survives_the_session_round_trip() -> None:
         findings=Findings(frozenset({"numbness"}), {RULES.questions[0].id: Reply.NO}),
         disposition=Level.SEE_DOCTOR,
         last=LastReply(("Hello.",), ("Hello.",), "Anything else?", "Title", "topic:als"),
+        patient="her",
     )
     assert DialogState.from_session(state.to_session(), RULES, PROMPTS.offers) == state
 
@@ -49,6 +50,8 @@ def test_a_dialog_state_survives_the_session_round_trip() -> None:
         ({"offer": FAREWELL}, DialogState(offer=FAREWELL)),
         ({"disposition": ["emergency"]}, DialogState()),
         ({"disposition": "panic"}, DialogState()),
+        ({"patient": "the king"}, DialogState()),
+        ({"patient": ["him"]}, DialogState()),
         ({"last": {"speech": [1, 2], "card": []}}, DialogState()),
         ({"last": {"speech": ["\u200b"], "card": []}}, DialogState()),
         (

@@ -134,6 +134,13 @@ def _load_variant(tmp_path: Path, old: str, new: str) -> None:
         ('intent = "HowLongIntent"', 'intent = "SelfCareIntent"', "intent SelfCareIntent is already taken"),
         ('intent = "HowLongIntent"', 'intent = "how long"', "'intent' must be an intent name"),
         ("version = ", "version == ", "cannot be read"),
+        ('ask_other = "Right now, does {they}', 'ask_before = "Right now, does {they}', "unknown key"),
+        ('ask_other = "Today, has {they} had a fit or passed out, or suddenly lost {their} sight or balance?"\n',
+         "", "'seizure_or_sudden_loss'.*'ask' says \"you\", so it needs 'ask_other'"),
+        ('ask_other = "Has {they} had new problems with {their} balance',
+         'ask_other = "Have you had new problems with your balance', "'ask_other' must name the patient"),
+        ('say_for_other = "Please get medical help for {them} today."', 'say_for_other = "For {who} today."',
+         "unknown placeholder|'who'"),
     ],
 )  # fmt: skip
 def test_a_broken_rule_file_fails_with_file_and_entry_named(

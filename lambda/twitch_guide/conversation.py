@@ -64,9 +64,9 @@ class Conversation:
         return answer or self.answers.causes(turn, self._dialog(turn), heard, said.cause)
 
     def start_check(self, turn: Turn, said: Said = NOTHING_SAID) -> SkillReply:
-        return self.check.start(
-            turn, self._dialog(turn), turn_flags(self.rules, self._understand(turn, said), said)
-        )
+        heard = self._understand(turn, said)
+        flags = turn_flags(self.rules, heard, said)
+        return self.check.start(turn, self._dialog(turn), flags, patient=patient(heard))
 
     def report_symptom(self, turn: Turn, said: Said) -> SkillReply:
         """Whatever a caller says that no other intent caught: a symptom, a question, a story. A red flag is
@@ -102,8 +102,9 @@ class Conversation:
         say.template(self._text("symptom_heard"))
         if dialog.question is None:
             say.template(self._text("symptom_check_offer"))
-            if heard.about is Who.ADULT:  # the questions say "you": the caller answers for the patient
-                say.template(self._text("symptom_check_for_other"), them=heard.them)
+            dialog = dialog._replace(patient=patient(heard))
+            if dialog.patient is not None:
+                say.template(self._text("symptom_check_for_other"), them=dialog.patient)
         return self.check.proceed(turn, say, dialog, findings)
 
     def reply(self, turn: Turn, reply: Reply) -> SkillReply:
@@ -136,7 +137,7 @@ class Conversation:
         """Stop, Cancel and Navigate Home. During a check, leave the caller with the advice so far."""
         dialog, say = self._dialog(turn), self._say(turn)
         if dialog.question is not None:
-            self.check.advice_so_far(say, dialog.findings)
+            self.check.advice_so_far(say, dialog)
             say.template(self._text("goodbye_interview"))
         else:
             say.template(self._text("goodbye"))
@@ -216,8 +217,7 @@ class Conversation:
         dialog, say = self._dialog(turn), self._say(turn)
         if dialog.question is not None:
             say.template(self._text(during_check))
-            say.plain(dialog.question.ask)
-            return self.responder.finish(turn, say, dialog, reprompt=dialog.question.reprompt)
+            return self.responder.finish(turn, say, dialog, reprompt=self.responder.ask(say, dialog))
         say.template(self._text(otherwise))
         if otherwise == "help":
             dialog = dialog._replace(offer=None)
@@ -241,3 +241,8 @@ def turn_flags(rules: Rules, heard: Understanding, said: Said) -> set[str]:
     if heard.heard_anything:
         resolved = {f for f in resolved if rules.red_flags[f].level is Level.EMERGENCY}
     return set(heard.flags) | resolved
+
+
+def patient(heard: Understanding) -> str | None:
+    """Whom a check is for: None for the caller, else how to name the adult they answer for."""
+    return heard.them if heard.about is Who.ADULT else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any, NamedTuple
 
+from .triage.concepts import PATIENT_PRONOUNS
 from .triage.engine import Findings, Reply
 from .triage.levels import Level
 from .triage.rules import Question, Rules
@@ -60,13 +61,23 @@ class LastReply(NamedTuple):
 
 class DialogState(NamedTuple):
     """Where the dialog stands: the question waiting for an answer, the offer just made, what the check has
-    found, the disposition given, and the last reply."""
+    found, the disposition given, the last reply, and whom the check is for: None for the caller, else the
+    pronoun of the adult they answer for ("him", "her", "them")."""
 
     question: Question | None = None
     offer: str | None = None
     findings: Findings = Findings()
     disposition: Level | None = None
     last: LastReply | None = None
+    patient: str | None = None
+
+    def ask(self) -> tuple[str, str]:
+        """The question under way and its reprompt, worded for whom the check is for."""
+        assert self.question is not None  # callers ask only while a question is under way
+        question = self.question
+        if self.patient is None:
+            return question.ask, question.reprompt
+        return question.ask_other or question.ask, question.reprompt_other or question.reprompt
 
     @classmethod
     def from_session(
@@ -81,12 +92,14 @@ class DialogState(NamedTuple):
         offer = attributes.get("offer")
         disposition = attributes.get(DISPOSITION_KEY)
         disposition = disposition if isinstance(disposition, str) else None  # a list can't be looked up
+        patient = attributes.get("patient")
         return cls(
             question=next((q for q in rules.questions if q.id == question_id), None),
             offer=offer if isinstance(offer, str) and (offer in offers or offer == FAREWELL) else None,
             findings=findings,
             disposition=Level(disposition) if disposition in LEVELS else None,
             last=LastReply.from_session(attributes.get("last")),
+            patient=patient if isinstance(patient, str) and patient in PATIENT_PRONOUNS else None,
         )
 
     def to_session(self) -> dict[str, Any]:
@@ -99,16 +112,19 @@ class DialogState(NamedTuple):
             attributes[DISPOSITION_KEY] = self.disposition.value
         if self.last is not None:
             attributes["last"] = self.last.to_session()
+        if self.patient is not None:
+            attributes["patient"] = self.patient
         return attributes
 
     def relaunched(self) -> DialogState:
         """A launch inside a session keeps only what safety needs: the findings and any disposition given."""
-        return DialogState(findings=self.findings, disposition=self.disposition)
+        return DialogState(findings=self.findings, disposition=self.disposition, patient=self.patient)
 
     def for_a_new_check(self) -> DialogState:
         """A new check asks again what was answered no or not sure; symptoms and yes answers stay."""
         kept = {q: r for q, r in self.findings.replies.items() if r is Reply.YES}
-        return DialogState(findings=Findings(self.findings.flags, kept), disposition=self.disposition)
+        findings = Findings(self.findings.flags, kept)
+        return DialogState(findings=findings, disposition=self.disposition, patient=self.patient)
 
 
 def _texts(values: list[Any]) -> bool:

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .triage.concepts import PATIENT_PRONOUNS
 from .triage.rules import LocaleCare
 from .triage.validation import Entry, read_toml
 
@@ -79,8 +80,10 @@ def default_prompts() -> Prompts:
 
 
 def fill(template: str, care: LocaleCare, *, spoken: bool, them: str = "them") -> str:
-    """Put the locale's services into a template: spoken numbers for voice, digits for cards. A line the
-    locale does not have is empty, so the spaces around it are folded."""
+    """Put the locale's services into a template: spoken numbers for voice, digits for cards; `them` names
+    an adult patient the caller answers for. A line the locale does not have is empty, so the spaces around
+    it are folded."""
+    they, their = PATIENT_PRONOUNS.get(them, PATIENT_PRONOUNS["them"])
     text = template.format(
         emergency_number=care.emergency_number_spoken if spoken else care.emergency_number,
         doctor=care.doctor,
@@ -91,5 +94,7 @@ def fill(template: str, care: LocaleCare, *, spoken: bool, them: str = "them") -
         emergency_extra=care.emergency_extra if spoken else care.emergency_extra_written,
         als_name=care.als_name if spoken else care.als_name.replace("A L S", "ALS"),
         them=them,
+        they=they,
+        their=their,
     )
     return " ".join(text.split())

@@ -67,6 +67,16 @@ class Responder:
             say.disclaimed = True
 
     @staticmethod
+    def ask(say: Say, dialog: DialogState) -> str:
+        """Say the question under way, worded for whom the check is for; returns its reprompt."""
+        ask, reprompt = dialog.ask()
+        if dialog.patient is None:
+            say.plain(ask)
+        else:
+            say.template(ask, them=dialog.patient)
+        return reprompt
+
+    @staticmethod
     def visit(turn: Turn) -> Preferences | None:
         """Count a visit at the start of a session (non-health data only)."""
         if not turn.new_session:
@@ -86,10 +96,8 @@ class Responder:
         """After an aside, go back to the symptom check if one is under way; otherwise make one offer."""
         if dialog.question is not None:
             say.template(self.text("back_to_check"))
-            say.plain(dialog.question.ask)
-            return self.finish(
-                turn, say, dialog, reprompt=dialog.question.reprompt, prefs=prefs, answer=answer
-            )
+            reprompt = self.ask(say, dialog)
+            return self.finish(turn, say, dialog, reprompt=reprompt, prefs=prefs, answer=answer)
         if offer is None:
             say.template(self.text("anything_else"))
             return self.finish(
@@ -114,7 +122,8 @@ class Responder:
         answer: str | None = None,
     ) -> SkillReply:
         care = self.rules.care_for(turn.locale)
-        reprompt_text = fill(reprompt, care, spoken=True) if reprompt else None
+        them = dialog.patient or "them"
+        reprompt_text = fill(reprompt, care, spoken=True, them=them) if reprompt else None
         if prefs is None:
             prefs = self.visit(turn)
         if say.disclaimed:

@@ -17,12 +17,17 @@ class SymptomCheck:
         self.rules = engine.rules
         self.responder = responder
 
-    def start(self, turn: Turn, dialog: DialogState, flags: set[str]) -> SkillReply:
-        """A new check, with what this turn reported; answers other than yes are asked again."""
-        dialog = dialog.for_a_new_check()
+    def start(
+        self, turn: Turn, dialog: DialogState, flags: set[str], *, patient: str | None = None
+    ) -> SkillReply:
+        """A new check, with what this turn reported; answers other than yes are asked again. `patient`
+        names the adult the caller answers for (None: the caller)."""
+        dialog = dialog.for_a_new_check()._replace(patient=patient)
         say = self.responder.new_say(turn)
         self.responder.disclaim_if_new(turn, say)
         say.template(self.responder.text("check_intro"))
+        if patient is not None:
+            say.template(self.responder.text("symptom_check_for_other"), them=patient)
         return self.proceed(turn, say, dialog, dialog.findings.with_flags(*flags))
 
     def restart(self, turn: Turn, dialog: DialogState) -> SkillReply:
@@ -47,8 +52,7 @@ class SymptomCheck:
         if question is None:
             return self.conclude(turn, say, dialog, findings)
         dialog = dialog._replace(question=question, offer=None, findings=findings)
-        say.plain(question.ask)
-        return self.responder.finish(turn, say, dialog, reprompt=question.reprompt)
+        return self.responder.finish(turn, say, dialog, reprompt=self.responder.ask(say, dialog))
 
     def conclude(
         self,
@@ -60,23 +64,27 @@ class SymptomCheck:
         them: str | None = None,
         crisis: bool = False,
     ) -> SkillReply:
-        """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him");
-        a caller in `crisis` hears the crisis line once the emergency advice is given."""
+        """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him"),
+        as does a check for another adult; a caller in `crisis` hears the crisis line once the emergency
+        advice is given."""
         outcome = self.engine.disposition_for(findings)
         disposition = self.rules.dispositions[outcome.level]
         emergency = outcome.level is Level.EMERGENCY
+        them = them or dialog.patient
         if emergency:
             say.restart()  # the emergency advice first, whatever was said before it this turn
         if outcome.emergency_doubt and not emergency:
             say.template(self.responder.text("outcome_unsure_emergency"))
-        if them is not None and disposition.say_for_other is not None:
-            say.template(disposition.say_for_other, them=them)
-            # The rules' reasons speak to the patient ("you have chest pain"); this caller is not the patient.
-            say.template(self.responder.text("outcome_because_other"), them=them)
+        if them is not None:
+            say.template(disposition.say_for_other or disposition.say, them=them)
+            if any(reason.level is outcome.level for reason in outcome.reasons):
+                # The rules' reasons speak to the patient ("you have chest pain"); this caller is not.
+                say.template(self.responder.text("outcome_because_other"), them=them)
+            say.template(disposition.do_now_for_other or disposition.do_now, them=them)
         else:
             say.template(disposition.say)
             self._say_reasons(say, outcome)
-        say.template(disposition.do_now)
+            say.template(disposition.do_now)
         for flag in sorted(findings.flags):
             extra = self.rules.red_flags[flag].also_say
             if extra and self.rules.red_flags[flag].level is outcome.level:
@@ -94,13 +102,17 @@ class SymptomCheck:
             disposition=outcome.level,
         )
 
-    def advice_so_far(self, say: Say, findings: Findings) -> None:
+    def advice_so_far(self, say: Say, dialog: DialogState) -> None:
         """For a caller who stops mid-check: the level reached so far, and any emergency doubt."""
-        outcome = self.engine.disposition_for(findings)
+        outcome = self.engine.disposition_for(dialog.findings)
         if outcome.emergency_doubt:
             say.template(self.responder.text("outcome_unsure_emergency"))
         if outcome.level is not Level.SELF_CARE:
-            say.template(self.rules.dispositions[outcome.level].say)
+            disposition = self.rules.dispositions[outcome.level]
+            if dialog.patient is None:
+                say.template(disposition.say)
+            else:
+                say.template(disposition.say_for_other or disposition.say, them=dialog.patient)
 
     def _say_reasons(self, say: Say, outcome: Outcome) -> None:
         """One reason, the most serious, so the answer stays short enough to remember."""

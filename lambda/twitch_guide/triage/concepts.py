@@ -33,6 +33,13 @@ PERSON_MARKERS: Mapping[str, Who] = {
     "child": Who.CHILD,
     "animal": Who.ANIMAL,
 }
+# How a reply names an adult patient the caller answers for ({them}, {they}, {their} in the rules), by the
+# object pronoun the words gave away; "them" when they don't say.
+PATIENT_PRONOUNS: Mapping[str, tuple[str, str]] = {
+    "him": ("he", "his"),
+    "her": ("she", "her"),
+    "them": ("this person", "their"),
+}
 # Vocabularies the reader names besides the markers: every rule set declares them too (the loader checks).
 PREGNANT = "pregnant"  # a pregnancy said of a son or daughter makes them an adult
 PLANNED = "planned"  # a plan before a sign ("thinking about taking all my tablets")

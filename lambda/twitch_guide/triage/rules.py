@@ -30,7 +30,9 @@ class Disposition(NamedTuple):
     title: str
     say: str
     do_now: str
-    say_for_other: str | None = None  # worded for a caller who is with the patient ("call 911 for him")
+    # Worded for a caller answering for another adult ("call 911 for him"); None: `say`/`do_now` fit both.
+    say_for_other: str | None = None
+    do_now_for_other: str | None = None
 
 
 class RedFlag(NamedTuple):
@@ -63,6 +65,9 @@ class Question(NamedTuple):
     if_unsure: Level
     ask_when_present: tuple[str, ...] = ()
     parent: str | None = None
+    # The question for a caller answering for another adult; None where `ask`/`reprompt` say no "you".
+    ask_other: str | None = None
+    reprompt_other: str | None = None
 
     @property
     def is_clarifying(self) -> bool:
@@ -164,6 +169,7 @@ class Rules(NamedTuple):
 
 MIN_RED_FLAG_SYNONYMS = 8
 MAX_QUESTIONS = 7
+_SAYS_YOU = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 
 
 def load_rules(path: Path = RULES_PATH) -> Rules:
@@ -257,17 +263,17 @@ def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
     result: dict[Level, Disposition] = {}
     for index, table in enumerate(_array(path, "dispositions", value)):
         entry = Entry(path, f"[[dispositions]] #{index + 1}", table)
-        entry.only({"id", "title", "say", "do_now"}, frozenset({"say_for_other"}))
+        entry.only({"id", "title", "say", "do_now"}, frozenset({"say_for_other", "do_now_for_other"}))
         level = entry.level("id")
         if level in result:
             entry.fail(f"level {level.value!r} is defined twice")
-        other = entry.text("say_for_other", spoken=True) if "say_for_other" in entry.table else None
         result[level] = Disposition(
             level,
             entry.text("title"),
             entry.text("say", spoken=True),
             entry.text("do_now", spoken=True),
-            other,
+            entry.optional_text("say_for_other", spoken=True),
+            entry.optional_text("do_now_for_other", spoken=True),
         )
     if list(result) != list(Level):
         raise RulesError(
@@ -317,8 +323,9 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
         entry = Entry(path, f"[[questions]] #{index + 1}", table)
         entry.only(
             {"id", "ask", "reprompt", "flags", "reason", "if_unsure"},
-            frozenset({"ask_when_present", "parent"}),
+            frozenset({"ask_when_present", "parent", "ask_other", "reprompt_other"}),
         )
+        _check_worded_for_others(entry, ("ask", "reprompt"))
         question_id = _unique_id(entry, seen)
         flag_ids = entry.texts("flags")
         unknown = [f for f in flag_ids if f not in flags]
@@ -357,6 +364,8 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
                 if_unsure,
                 when_present,
                 parent,
+                entry.optional_text("ask_other", spoken=True),
+                entry.optional_text("reprompt_other", spoken=True),
             )
         )
     _check_question_order(path, questions)
@@ -372,6 +381,17 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
             f"{path.name}: [[questions]]: {len(main_questions)} questions; at most {MAX_QUESTIONS}"
         )
     return tuple(questions)
+
+
+def _check_worded_for_others(entry: Entry, keys: tuple[str, ...]) -> None:
+    """A question that says "you" to the patient needs its form for a caller answering for another adult,
+    and that form must not say "you" (it names the patient with {they}, {their} or {them})."""
+    for key in keys:
+        other = entry.table.get(f"{key}_other")
+        if other is None and _SAYS_YOU.search(str(entry.table.get(key, ""))):
+            entry.fail(f"'{key}' says \"you\", so it needs '{key}_other' for a caller asking for another")
+        if other is not None and _SAYS_YOU.search(str(other)):
+            entry.fail(f"'{key}_other' must name the patient with {{they}} or {{their}}, not \"you\"")
 
 
 def _check_question_order(path: Path, questions: list[Question]) -> None:

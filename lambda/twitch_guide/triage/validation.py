@@ -11,9 +11,13 @@ from typing import Any, NoReturn
 
 from .levels import Level
 
+# The patient, when the caller answers for another adult: "him", "he", "his" (or "her", "she", "her"; or
+# "them", "this person", "their"). {they} always takes a singular verb.
+PATIENT = frozenset({"them", "they", "their"})
 PLACEHOLDERS = frozenset(
     {"emergency_number", "doctor", "emergency_department", "advice_line", "crisis_line", "poison_line"}
-    | {"emergency_extra", "them", "als_name"}
+    | {"emergency_extra", "als_name"}
+    | PATIENT
 )
 
 
@@ -61,6 +65,9 @@ class Entry:
         if spoken:
             _check_placeholders(self, key, value, PLACEHOLDERS | also)
         return value.strip()
+
+    def optional_text(self, key: str, *, spoken: bool = False) -> str | None:
+        return self.text(key, spoken=spoken) if key in self.table else None
 
     def texts(self, key: str, *, min_count: int = 1) -> tuple[str, ...]:
         values = self.table.get(key)
