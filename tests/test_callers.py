@@ -44,7 +44,8 @@ def test_a_crisis_in_the_middle_of_the_check_comes_first(chat: ChatFactory, loca
     talk = chat(locale)
     talk.say("check my symptoms")
     turn = talk.say("honestly i just want it all to stop")
-    assert CARE[locale].crisis_line[:40] in turn.speech and turn.end_session
+    assert CARE[locale].crisis_line[:40] in turn.speech and "questions" not in turn.speech
+    assert turn.speech == talk.say("repeat").speech  # the line can be heard again
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -164,7 +164,9 @@ def test_yes_to_the_first_question_is_an_emergency_with_the_local_number_first(
     assert turn.disposition == "emergency"
     assert f"call {SPOKEN_NUMBER[locale]} now" in _first_sentence(turn.speech)
     assert "I can't call for you" in turn.speech
-    assert turn.end_session
+    assert turn.reprompt == "Say repeat to hear the number again."
+    again = talk.say("repeat")
+    assert again.speech == turn.speech and not again.end_session
     assert turn.card and RULES.locales[locale].emergency_number in (turn.card["text"] or "")
 
 
@@ -227,7 +229,7 @@ def test_an_emergency_symptom_at_launch_gets_emergency_advice_first(
     turn = chat("en-AU").say(f"ask muscle twitch guide {utterance}")
     assert turn.disposition == "emergency"
     assert _first_sentence(turn.speech) == "Please call triple zero now."
-    assert turn.end_session
+    assert not turn.end_session and "repeat" in (turn.reprompt or "")
 
 
 def test_my_leg_is_twitching_and_feels_weak_starts_the_emergency_screen(chat: ChatFactory) -> None:
@@ -255,7 +257,7 @@ def test_every_red_flag_synonym_volunteered_mid_interview_escalates(
     level = RULES.red_flags[flag_id].level
     attributes = talk.attributes if talk.in_session else {}
     if level.value == "emergency":
-        assert turn.disposition == "emergency" and turn.end_session
+        assert turn.disposition == "emergency" and attributes.get("question") is None
     else:
         findings = attributes.get("findings", {}).get("flags", [])
         assert flag_id in findings or turn.disposition == level.value, (synonym, turn.intent, turn.slots())

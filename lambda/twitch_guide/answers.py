@@ -64,16 +64,19 @@ class Answers:
     def animal(self, turn: Turn, dialog: DialogState) -> SkillReply:
         return self.lines(turn, dialog, [self.responder.text("animal")], SYMPTOM_CHECK, "route:animal")
 
-    def caller(self, turn: Turn, dialog: DialogState, caller: str, *, end: bool) -> SkillReply:
+    def caller(self, turn: Turn, dialog: DialogState, caller: str, *, end: bool = False) -> SkillReply:
         """A caller in crisis, one whose help is already coming, or a professional: their own answer."""
         answer = self.rules.crisis if caller == "crisis" else self.rules.callers[caller]
         assert answer is not None  # the loader requires [crisis]
         say = self.responder.new_say(turn)
         say.template(answer.say)
-        named = caller if caller == "crisis" else f"route:{caller}"
+        if caller == "crisis":  # the line first and alone; the session stays open for "repeat"
+            reprompt = self.responder.text("number_again")
+            return self.responder.finish(turn, say, dialog, reprompt=reprompt, answer="crisis")
         if end:
+            named = f"route:{caller}"
             return self.responder.finish(turn, say, dialog, reprompt=None, end=True, answer=named)
-        return self.responder.resume(turn, say, dialog, answer=named)
+        return self.responder.resume(turn, say, dialog, answer=f"route:{caller}")
 
     def lines(
         self, turn: Turn, dialog: DialogState, lines: list[str], offer: str | None, answer: str

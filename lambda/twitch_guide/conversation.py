@@ -80,7 +80,7 @@ class Conversation:
         told = dialog.findings.with_flags(*heard.in_earnest(flags))
         emergency = self.engine.disposition_for(told).level is Level.EMERGENCY
         if heard.crisis and not emergency:
-            return self.answers.caller(turn, dialog, "crisis", end=True)  # first, whoever it is about
+            return self.answers.caller(turn, dialog, "crisis")  # first, whoever it is about
         if heard.caller is not None and not (emergency and heard.caller == "professional"):
             # Help is already coming, or a professional is asking: their own answer, never the check.
             return self.answers.caller(turn, dialog, heard.caller, end=heard.caller == "already_called")

@@ -45,6 +45,7 @@ REQUIRED_TEXT = frozenset(
         "outcome_unsure_whether",
         "outcome_more",
         "outcome_close",
+        "number_again",
         "error",
         "rate_slower",
         "rate_faster",

@@ -92,14 +92,10 @@ class SymptomCheck:
         if crisis and self.rules.crisis is not None and self.rules.crisis.after_emergency:
             say.template(self.rules.crisis.after_emergency)
         dialog = dialog._replace(question=None, offer=None, findings=findings, disposition=outcome.level)
+        # The session stays open after an emergency too, so "repeat" can say the number again.
+        close = self.responder.text("number_again" if emergency else "outcome_close")
         return self.responder.finish(
-            turn,
-            say,
-            dialog,
-            reprompt=None if emergency else self.responder.text("outcome_close"),
-            end=emergency,
-            title=disposition.title,
-            disposition=outcome.level,
+            turn, say, dialog, reprompt=close, title=disposition.title, disposition=outcome.level
         )
 
     def advice_so_far(self, say: Say, dialog: DialogState) -> None:
