@@ -313,3 +313,25 @@ def test_help_and_repeat_during_a_check_for_someone_else_keep_naming_them(chat: 
     assert "has her face suddenly drooped" in talk.say("repeat").speech
     turn = talk.say("stop")
     assert turn.end_session and "Take care" in turn.speech
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_caller_who_blames_a_medicine_is_told_not_to_stop_it_alone(chat: ChatFactory, locale: str) -> None:
+    talk = launched(chat, locale)
+    turn = answer_no_until_done(talk, talk.say("ever since the doctor upped my tablets my legs keep jumping"))
+    assert turn.disposition == "see_doctor"
+    assert (
+        f"Don't stop a prescribed medicine on your own, though: ask your {CARE[locale].doctor}" in turn.speech
+    )
+
+
+def test_yes_to_the_question_that_names_medicines_also_warns_against_stopping_them(chat: ChatFactory) -> None:
+    talk = launched(chat, "en-US")
+    turn = talk.say("check my symptoms")
+    while "could a medicine" not in turn.speech:
+        turn = talk.say("no")
+    turn = answer_no_until_done(talk, talk.say("yes"))
+    assert turn.disposition == "see_doctor" and "Don't stop a prescribed medicine" in turn.speech
+    calm = launched(chat, "en-US")
+    turn = answer_no_until_done(calm, calm.say("check my symptoms"))
+    assert turn.disposition == "self_care" and "prescribed medicine" not in turn.speech

@@ -85,7 +85,7 @@ class SymptomCheck:
             say.template(disposition.say)
             self._say_reasons(say, outcome)
             say.template(disposition.do_now)
-        for flag in sorted(findings.flags):
+        for flag in sorted(findings.flags | self._said_yes_to(findings)):
             extra = self.rules.red_flags[flag].also_say
             if extra and self.rules.red_flags[flag].level is outcome.level:
                 say.template(extra)
@@ -109,6 +109,11 @@ class SymptomCheck:
                 say.template(disposition.say)
             else:
                 say.template(disposition.say_for_other or disposition.say, them=dialog.patient)
+
+    def _said_yes_to(self, findings: Findings) -> set[str]:
+        """The red flags of the questions answered yes: any of them may be what the caller meant."""
+        yes = {q for q, reply in findings.replies.items() if reply is Reply.YES}
+        return {flag for q in self.rules.questions if q.id in yes for flag in q.flags}
 
     def _say_reasons(self, say: Say, outcome: Outcome) -> None:
         """One reason, the most serious, so the answer stays short enough to remember."""
