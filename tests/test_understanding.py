@@ -425,3 +425,82 @@ def test_twins_in_a_pregnancy_are_not_children() -> None:
 
 def test_choking_on_words_in_a_meeting_is_embarrassment() -> None:
     assert ENGINE.understand("i choked on my words in the meeting and my eye started twitching").flags == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hand went numb because i slept on it wrong",
+        "my leg went dead cos id been sitting on it for an hour",
+    ],
+)
+def test_a_harmless_reason_given_after_because_rules_the_sign_out(text: str) -> None:
+    assert ENGINE.understand(text).flags == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hand went numb because i dont know why it just did",
+        "my leg went dead all of a sudden because of nothing i can think of",
+        "my leg went dead but i slept on my other arm",
+    ],
+)
+def test_only_a_reason_that_explains_the_sign_rules_it_out(text: str) -> None:
+    assert ENGINE.understand(text).flags != ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad had a stroke back in twenty twelve and my eyelid has twitched since saturday",
+        "my sister throws a fit over nothing and my cheek keeps flickering",
+        "honestly i nearly died of boredom in that lecture and my thigh started jumping",
+        "we did hill runs until i nearly collapsed and my calves are twitching tonight",
+    ],
+)
+def test_years_and_hyperbole_raise_nothing(text: str) -> None:
+    assert ENGINE.understand(text).flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i almost passed out in the shower this morning", "dizziness"),
+        ("my smile is wrong only the left side goes up since lunch", "face_drooping"),
+        ("the lines of text keep splitting into double when i read", "double_vision"),
+        ("my uncle necked a bottle of weedkiller", "overdose_poisoning"),
+        ("he stood up and his left leg just gave way under him", "sudden_one_sided_weakness"),
+    ],
+)
+def test_near_faints_lopsided_smiles_and_slang(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my eye has twitched for months and an hour ago my speech went slurred", "speaking_difficulty"),
+        ("ive had twitches for months and suddenly i cant get my words out", "speaking_difficulty"),
+        (
+            "the twitching has crept up over weeks and since lunch i cant swallow my drink",
+            "swallowing_difficulty",
+        ),
+    ],
+)
+def test_a_sudden_change_beside_a_long_twitch_is_still_sudden(text: str, flag: str) -> None:
+    """The twitch's slow course is not the speech's: a sign said to be sudden in its own clause stays one."""
+    understanding = ENGINE.understand(text)
+    assert flag in understanding.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my speech has got slowly more slurred over the last few months",
+        "over the last few months ive noticed my words getting mushy by the evening",
+    ],
+)
+def test_speech_that_slowly_got_worse_stays_urgent_not_an_emergency(text: str) -> None:
+    flags = ENGINE.understand(text).flags
+    assert "slow_bulbar" in flags and "speaking_difficulty" not in flags

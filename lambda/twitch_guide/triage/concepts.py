@@ -33,6 +33,9 @@ PERSON_MARKERS: Mapping[str, Who] = {
     "child": Who.CHILD,
     "animal": Who.ANIMAL,
 }
+# Break words that give the reason for what came before: "my arm went dead because I slept on it" is a
+# numb arm with a harmless reason, so the reason's statement can rule a flag out.
+REASONS = frozenset({"because", "cos", "coz"})
 # How a reply names an adult patient the caller answers for ({them}, {they}, {their} in the rules), by the
 # object pronoun the words gave away; "them" when they don't say.
 PATIENT_PRONOUNS: Mapping[str, tuple[str, str]] = {
@@ -43,7 +46,10 @@ PATIENT_PRONOUNS: Mapping[str, tuple[str, str]] = {
 # Vocabularies the reader names besides the markers: every rule set declares them too (the loader checks).
 PREGNANT = "pregnant"  # a pregnancy said of a son or daughter makes them an adult
 PLANNED = "planned"  # a plan before a sign ("thinking about taking all my tablets")
-NAMED_VOCABULARIES = frozenset({PREGNANT, PLANNED})
+GRADUAL = (
+    "gradual"  # a slow change ("over the months"): a sign said to be sudden in its own clause outweighs it
+)
+NAMED_VOCABULARIES = frozenset({PREGNANT, PLANNED, GRADUAL})
 MARKERS = frozenset(
     {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, MANY, *PERSON_MARKERS}
 )

@@ -46,10 +46,12 @@ _SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*)+[a-z]\b\.?")  # "a.l.s.", "a. l
 
 
 class Segment(NamedTuple):
-    """One statement: its lemmas, and for each lemma the word as the caller said it."""
+    """One statement: its lemmas, for each lemma the word as the caller said it, and the break word that
+    opened it ("because"), if any."""
 
     lemmas: tuple[str, ...]
     words: tuple[str, ...]
+    opened_by: str = ""
 
 
 class Vocabulary(NamedTuple):
@@ -131,13 +133,14 @@ def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:
         words = _join_spelled(_NOT_WORD.sub(" ", part).replace(" '", " ").replace("' ", " ").split())
         words = _rewrite(words, vocabulary)
         current: list[str] = []
+        opened_by = ""
         for word in words:
             if word in vocabulary.breaks:
-                _append(result, current, vocabulary)
-                current = []
+                _append(result, current, vocabulary, opened_by)
+                current, opened_by = [], word
             else:
                 current.append(word)
-        _append(result, current, vocabulary)
+        _append(result, current, vocabulary, opened_by)
     return tuple(result)
 
 
@@ -159,13 +162,13 @@ def words_of(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
 _PLAIN = re.compile(r"[a-z# ]+")
 
 
-def _append(result: list[Segment], words: list[str], vocabulary: Vocabulary) -> None:
+def _append(result: list[Segment], words: list[str], vocabulary: Vocabulary, opened_by: str) -> None:
     if not words:
         return
     lemmas = [lemma(w, vocabulary.kept_numbers) for w in words]
     if vocabulary.idiom_starts.intersection(lemmas):
         lemmas, words = _idioms(lemmas, words, vocabulary)
-    result.append(Segment(tuple(lemmas), tuple(words)))
+    result.append(Segment(tuple(lemmas), tuple(words), opened_by))
 
 
 def _idioms(lemmas: list[str], words: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:

@@ -23,7 +23,20 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
-from .concepts import LONG_AGO, PERSON_MARKERS, PLANNED, QUESTION, TWITCH, Concept, FlagConcepts, Grammar, Who
+from .concepts import (
+    GRADUAL,
+    LONG_AGO,
+    PERSON_MARKERS,
+    PLANNED,
+    QUESTION,
+    REASONS,
+    SUDDEN,
+    TWITCH,
+    Concept,
+    FlagConcepts,
+    Grammar,
+    Who,
+)
 from .durations import duration_days
 from .people import latest_person, person_before, subject, them
 from .statements import Hit, Statement, StatementReader, after_negator, inside, joined, mentioned, needed
@@ -118,13 +131,16 @@ class Understander:
         planned: set[str] = set()
         last_person = Who.SELF
         whole = joined(statements)
-        for statement in statements:
+        for index, statement in enumerate(statements):
+            reason = _reason_for(statements, index)
             for flag, rule in self._flags.items():
                 if flag in present and flag not in planned:
                     continue
-                for hits, negated, view in self._met(
-                    whole if rule.scope == "utterance" else statement, rule, whole
-                ):
+                if rule.scope == "utterance":
+                    met = self._met(whole, rule, whole)
+                else:
+                    met = self._met(statement, rule, whole, reason)
+                for hits, negated, view in met:
                     if negated:
                         denied.add(flag)
                     elif flag in present:  # only planned so far: is it also told as an event?
@@ -217,10 +233,15 @@ class Understander:
         return False
 
     def _met(
-        self, statement: Statement, rule: FlagConcepts, whole: Statement | None = None
+        self,
+        statement: Statement,
+        rule: FlagConcepts,
+        whole: Statement | None = None,
+        reason: Statement | None = None,
     ) -> Iterator[tuple[list[Hit], bool, Statement]]:
         """Each concept of a flag met in the statement (or in one of its clauses), with its hits and whether
-        it is denied; `whole` is the utterance an "!a&b" part looks through."""
+        it is denied; `whole` is the utterance an "!a&b" part looks through, and `reason` the statement
+        giving the reason for this one, which an `unless` vocabulary may be in."""
         found_here = statement.vocabs()
         if found_here.isdisjoint(mentioned(rule.concepts)) or not any(
             found_here >= needed(c) for c in rule.concepts
@@ -230,24 +251,17 @@ class Understander:
             views = [statement.in_clause(c) for c in sorted(set(statement.clauses))]
         else:
             views = [statement]
-        if rule.unless and self._excluded(statement, rule.unless):
-            return  # "sore after the gym" is not the pain a doctor should see (anywhere in the statement)
+        # "Sore after the gym" is not the pain a doctor should see (anywhere in the statement).
+        unless = rule.unless - {GRADUAL}
+        if unless and any(excluded(s, unless, self.grammar) for s in (statement, reason) if s is not None):
+            return
+        # A slow change rules a sign out too, but not one said to be sudden in a clause of its own.
+        slow = GRADUAL in rule.unless and excluded(statement, frozenset({GRADUAL}), self.grammar)
         for view in views:
             for concept in rule.concepts:
                 found = self._reader.satisfied(view, concept, whole)
-                if found is not None:
+                if found is not None and not (slow and not _sudden_apart(view, found[0])):
                     yield found[0], found[1], view
-
-    def _excluded(self, statement: Statement, unless: frozenset[str]) -> bool:
-        """An `unless` vocabulary is in the statement (a question is one when the statement asks). Any
-        negator before it in its scope denies it, even one inside a phrase: "he hasn't even been working out"
-        excludes nothing."""
-        if QUESTION in unless and statement.question and not statement.names_someone:
-            return True  # "can tablets cause twitching?"; but "could my new tablets be doing it?" links them
-        return any(
-            h.vocab in unless and h.vocab != QUESTION and not after_negator(statement, self.grammar, h.start)
-            for h in statement.hits
-        )
 
     def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
         """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
@@ -334,3 +348,29 @@ def long_past(view: Statement, hits: list[Hit], signs: frozenset[str]) -> bool:
     so: "he used to drink a bottle a night, and now he's shaking" is withdrawal today."""
     found = [h for h in hits if h.vocab in signs or h.vocab.startswith("=")]
     return any(h.start in view.long_ago for h in found or hits)
+
+
+def _reason_for(statements: Sequence[Statement], index: int) -> Statement | None:
+    """The statement after this one when it gives this one's reason ("... because I slept on it")."""
+    following = statements[index + 1] if index + 1 < len(statements) else None
+    return following if following is not None and following.segment.opened_by in REASONS else None
+
+
+def _sudden_apart(statement: Statement, hits: Sequence[Hit]) -> bool:
+    """A sign said to be sudden in a clause with no word of slow change: "I've twitched for months and an
+    hour ago my speech went slurred" is no slow change of speech."""
+    sudden = {statement.clause_of(h) for h in statement.hits if h.vocab == SUDDEN}
+    ruling_out = {statement.clause_of(h) for h in statement.hits if h.vocab == GRADUAL}
+    return any(h.start in statement.sudden_at and statement.clause_of(h) in sudden - ruling_out for h in hits)
+
+
+def excluded(statement: Statement, unless: frozenset[str], grammar: Grammar) -> bool:
+    """An `unless` vocabulary is in the statement (a question is one when the statement asks). Any negator
+    before it in its scope denies it, even one inside a phrase: "he hasn't even been working out" excludes
+    nothing."""
+    if QUESTION in unless and statement.question and not statement.names_someone:
+        return True  # "can tablets cause twitching?"; but "could my new tablets be doing it?" links them
+    return any(
+        h.vocab in unless and h.vocab != QUESTION and not after_negator(statement, grammar, h.start)
+        for h in statement.hits
+    )
