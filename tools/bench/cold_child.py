@@ -2,8 +2,8 @@
 
 Run by cold_start.py as `python cold_child.py VARIANT EVENT.json`; prints one JSON line. Only json, os, sys
 and time are imported before the clock starts (the Lambda runtime has those loaded before our module too).
-DynamoDB is answered locally by a botocore Stubber on the real client: boto3 is imported and the client is
-created exactly as in Lambda, the request is serialised and validated, and nothing is sent.
+DynamoDB is a moto server on loopback that cold_start.py runs (AWS_ENDPOINT_URL_DYNAMODB points boto3 at
+it): boto3 is imported, the client created and GetItem and PutItem sent over HTTP, as in Lambda.
 """
 
 import json
@@ -18,43 +18,12 @@ HELLO_DIR = os.environ.get("BENCH_HELLO_DIR") or os.path.join(HERE, "hello_world
 LAMBDA_DIR = os.environ.get("BENCH_SKILL_DIR") or os.path.join(ROOT, "lambda")
 
 
-STUBBERS: list = []  # every Stubber attached, checked after the first request
-
-
-def _stub(client: object) -> object:
-    """Queue the first LaunchRequest's two calls (a new caller: no item, then the save) on a real client."""
-    from botocore.stub import Stubber
-
-    stubber = Stubber(client)
-    stubber.add_response("get_item", {})
-    stubber.add_response("put_item", {})
-    stubber.activate()
-    STUBBERS.append(stubber)
-    return client
-
-
-def _stub_calls_made() -> bool | None:
-    """True when every stubbed client got exactly its GetItem and PutItem; None when nothing was stubbed."""
-    if not STUBBERS:
-        return None
-    try:
-        for stubber in STUBBERS:
-            stubber.assert_no_pending_responses()
-    except AssertionError:
-        return False
-    return True
-
-
 def _skill_dynamodb() -> object:
-    # app.py is `handler = build_handler()`; with PREFERENCES_TABLE set that builds
-    # DynamoDbPreferences(table) around persistence._default_client. The same, with the client stubbed.
+    # Exactly what Lambda runs: app.py builds DynamoDbPreferences(PREFERENCES_TABLE) on the default client.
     sys.path.insert(0, LAMBDA_DIR)
-    from twitch_guide import persistence, skill
+    import app
 
-    adapter = persistence.DynamoDbPreferences(
-        os.environ["PREFERENCES_TABLE"], client_factory=lambda: _stub(persistence._default_client())
-    )
-    return skill.build_handler(persistence_adapter=adapter)
+    return app.handler
 
 
 def _skill_no_store() -> object:
@@ -76,7 +45,6 @@ def _hello_dynamodb() -> object:
     sys.path.insert(0, HELLO_DIR)
     import lambda_function_dynamodb
 
-    _stub(lambda_function_dynamodb.dynamodb_resource.meta.client)
     return lambda_function_dynamodb.lambda_handler
 
 
@@ -114,7 +82,6 @@ def main() -> None:
                 "total_ms": (answered - started) / 1e6,
                 "boto3_loaded": "boto3" in sys.modules,
                 "answered": bool(speech.get("ssml") or speech.get("text")),
-                "dynamodb_stubbed_calls_made": _stub_calls_made(),
             }
         )
     )

@@ -6,11 +6,14 @@ is not counted. "dev" runs import from the source tree and the venv, with byteco
 import the skill and the hello world from their `sam build` artifacts (lambda/Makefile) under python3.13, the
 runtime's version, with the bytecode the build compiled for it and bytecode writing off (/var/task is
 read-only); the skill also finds the build's conversation snapshot there. boto3 comes from a python3.13 venv
-that holds it alone (runtime.py), as the Lambda runtime provides it.
+that holds it alone (runtime.py), as the Lambda runtime provides it. The variants that read and save at launch
+(the skill with its store, the hello world with the SDK's DynamoDbAdapter) reach a moto server on 127.0.0.1
+over HTTP (LoopbackDynamoDB), never AWS.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -57,12 +60,57 @@ class Runs:
         return statistics.median(self.total) if self.total else None
 
 
+def uses_dynamodb(variant: Variant) -> bool:
+    return variant.entry in ("skill", "hello_dynamodb")
+
+
+class LoopbackDynamoDB:
+    """A moto server on 127.0.0.1 with the preferences table, for the variants that read and save at launch.
+    Between runs the table is emptied, so each start is a new caller and must save one item."""
+
+    def __init__(self) -> None:
+        from moto.server import ThreadedMotoServer
+
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.endpoint = ""
+        self.client: Any = None
+
+    def __enter__(self) -> LoopbackDynamoDB:
+        import logging
+
+        import boto3
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request on the bench's output
+        self.server.start()
+        host, port = self.server.get_host_and_port()
+        self.endpoint = f"http://{host}:{port}"
+        self.client = boto3.client("dynamodb", endpoint_url=self.endpoint, region_name="us-east-1")
+        self.client.create_table(
+            TableName=TABLE,
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.stop()
+
+    def items(self) -> list[dict[str, Any]]:
+        return list(self.client.scan(TableName=TABLE)["Items"])
+
+    def empty(self) -> None:
+        for item in self.items():
+            self.client.delete_item(TableName=TABLE, Key={"id": item["id"]})
+
+
 def has_dynamodb_adapter() -> bool:
     return importlib.util.find_spec(DYNAMODB_ADAPTER) is not None
 
 
-def child_env(variant: Variant) -> dict[str, str]:
-    """Fake credentials, no metadata probe, no AWS config files: nothing can reach AWS."""
+def child_env(variant: Variant, endpoint: str = "") -> dict[str, str]:
+    """Fake credentials, no metadata probe, no AWS config files: nothing can reach AWS. `endpoint`: the
+    loopback DynamoDB for the variants that use it."""
     env = dict(os.environ)
     env.update(
         {
@@ -78,6 +126,9 @@ def child_env(variant: Variant) -> dict[str, str]:
         }
     )
     env.pop("AWS_PROFILE", None)
+    env.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+    if endpoint and uses_dynamodb(variant):
+        env["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if variant.skill_dir is not None or variant.hello_dir is not None:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -88,10 +139,12 @@ def child_env(variant: Variant) -> dict[str, str]:
     return env
 
 
-def run_child(variant: Variant, event_path: Path) -> dict[str, Any]:
+def run_child(variant: Variant, event_path: Path, store: LoopbackDynamoDB | None) -> dict[str, Any]:
+    if store is not None and uses_dynamodb(variant):
+        store.empty()
     done = subprocess.run(
         [variant.python or sys.executable, str(CHILD), variant.entry, str(event_path)],
-        env=child_env(variant),
+        env=child_env(variant, store.endpoint if store is not None else ""),
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT_S,
@@ -103,21 +156,23 @@ def run_child(variant: Variant, event_path: Path) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     if not result.get("answered"):
         raise RuntimeError(f"{variant.name}: the first LaunchRequest got no speech")
-    if result.get("dynamodb_stubbed_calls_made") is False:
-        raise RuntimeError(f"{variant.name}: the first LaunchRequest did not make GetItem and PutItem")
+    if store is not None and uses_dynamodb(variant) and len(store.items()) != 1:
+        raise RuntimeError(f"{variant.name}: the first LaunchRequest did not save to the loopback DynamoDB")
     return result
 
 
 def measure(variants: list[Variant], rounds: int = 9) -> dict[str, Runs]:
     """Run every variant `rounds` times, interleaved; a variant whose child fails keeps its error."""
     results = {v.name: Runs(v.name) for v in variants}
-    with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(LoopbackDynamoDB()) if any(map(uses_dynamodb, variants)) else None
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-cold-"))
         event_path = Path(tmp) / "launch.json"
         event_path.write_text(json.dumps(AlexaSession().launch()), encoding="utf-8")
         # One unmeasured start each: the first process after a build pays for the disk cache.
         for variant in variants:
             try:
-                run_child(variant, event_path)
+                run_child(variant, event_path, store)
             except (RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
                 results[variant.name].errors.append(str(error))
         live = [v for v in variants if not results[v.name].errors]
@@ -125,7 +180,7 @@ def measure(variants: list[Variant], rounds: int = 9) -> dict[str, Runs]:
             for variant in live:
                 runs = results[variant.name]
                 try:
-                    child = run_child(variant, event_path)
+                    child = run_child(variant, event_path, store)
                 except (RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
                     runs.errors.append(str(error))
                     continue

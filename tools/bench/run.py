@@ -208,12 +208,11 @@ def run_cold(rounds: int, built: dict[str, Path], workdir: Path, report: dict[st
             f"{fmt(statistics.median(runs.first_request)):>7}  {'yes' if runs.boto3_loaded else 'no'}"
         )
     print(
-        "  skill = what app.py builds with PREFERENCES_TABLE set: twitch_guide.skill.build_handler(\n"
-        "    persistence_adapter=DynamoDbPreferences(table, client_factory=<persistence._default_client()\n"
-        "    with a botocore Stubber>)). boto3 is imported and the real client created on the first\n"
-        "    request; GetItem and PutItem are serialised and validated, then answered by the Stubber.\n"
-        "  hello world + DynamoDbAdapter = hello_world/lambda_function_dynamodb.py, its boto3 resource's\n"
-        "    client stubbed the same way (GetItem, PutItem). Nothing is sent anywhere.\n"
+        "  skill = import app with PREFERENCES_TABLE set, as in Lambda: boto3 is imported and its client\n"
+        "    created on the first request, then GetItem and PutItem go over HTTP to a moto server on\n"
+        "    127.0.0.1 (AWS_ENDPOINT_URL_DYNAMODB), emptied before each start.\n"
+        "  hello world + DynamoDbAdapter = hello_world/lambda_function_dynamodb.py, reading and saving a\n"
+        "    visit count at launch against the same loopback server. Nothing reaches AWS.\n"
         "  as deployed = the sam build artifacts (lambda/Makefile) under python3.13 with the bytecode the\n"
         "    build compiled and bytecode writing off, boto3 from a python3.13 venv of its own (runtime.py);\n"
         "    the skill loads the build's conversation snapshot. dev = the source tree under this Python."

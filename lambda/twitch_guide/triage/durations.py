@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from .language import compiled
+
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -34,28 +36,28 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True
 _COUNT = rf"(?P<count>{_NUMBER}(?:[\s-]+{_NUMBER})?)"
 _UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year)s?"
 # "more than two weeks", "two and a half weeks", "a month and a half", "six weeks or so".
-_SPAN = re.compile(
+_SPAN = (
     rf"(?P<more>\b(?:more than|over|longer than|at least|upwards of|getting on for)\s+)?"
     rf"(?:\b(?:the\s+)?(?:past|last)\s+)?"
     rf"\b{_COUNT}\s+(?:and\s+a\s+(?P<half_before>half)\s+)?(?:of\s+)?{_UNIT}\b"
     rf"(?P<and_half>\s+and\s+a\s+half)?(?P<plus>\s+and\s+a\s+bit)?(?P<ago>\s+ago)?(?!\s+olds?\b)"
 )
-_BARE_UNIT = re.compile(
+_BARE_UNIT = (
     r"\b(?:a|one|the past|the last)\s+(?P<unit>week|fortnight|month|year)\b(?P<ago>\s+ago)?(?!\s+olds?\b)"
 )
 # A plural unit with no number means a few of them: "for weeks", "for months now", "the past few days".
-_PLURAL = re.compile(
+_PLURAL = (
     r"\b(?:for|over|these|the past|the last|past|last|(?<!how )many|several)"
     r"\s+(?P<unit>day|week|month|year)s\b"
     r"|\b(?P<unit_now>day|week|month|year)s\s+now\b"
 )
-_HALF_A = re.compile(r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b")
+_HALF_A = r"\bhalf\s+(?:a|an)\s+(?P<unit>day|week|month|year)\b"
 # "since easter", and the start said as a date: "it started back in july", "came on around labor day".
-_SINCE = re.compile(
+_SINCE = (
     r"\b(?:since|(?:started|began|begun|came on|kicked off|kicked in)(?:\s+back)?\s+(?:in|around|at|on))\b"
     r"(?P<rest>(?:\s+[a-z']+){1,9})"
 )
-_ISO = re.compile(r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$")
+_ISO = r"^p(?:(?P<y>\d+)y)?(?:(?P<m>\d+)m)?(?:(?P<w>\d+)w)?(?:(?P<d>\d+)d)?(?:t[\dhms.]*)?$"
 _HOLIDAYS = {
     "christmas": (12, 25), "xmas": (12, 25), "new year": (1, 1), "new years": (1, 1), "halloween": (10, 31),
     "bonfire night": (11, 5), "guy fawkes": (11, 5), "valentine": (2, 14), "valentines": (2, 14),
@@ -114,7 +116,7 @@ def duration_days(
     """
     text = " ".join(re.sub(r"[^a-z0-9.' -]+", " ", text.lower()).split())
     spans: list[float] = [iso for word in text.split() if (iso := _iso_days(word)) is not None]
-    for match in _SPAN.finditer(text):
+    for match in compiled(_SPAN).finditer(text):
         if text[: match.start()].endswith(("in ", "within ")) and not match.group("more"):
             continue  # "not one in fifteen years" counts a gap, not how long the twitch has gone on
         count = number_of(match.group("count"))
@@ -126,16 +128,16 @@ def duration_days(
         if match.group("more") or match.group("plus"):
             days += 1
         spans.append(days)
-    for match in _BARE_UNIT.finditer(text):
+    for match in compiled(_BARE_UNIT).finditer(text):
         if match.group("ago") and not with_ago:
             continue
         spans.append(_UNIT_DAYS[match.group("unit")])
-    for match in _PLURAL.finditer(text):
+    for match in compiled(_PLURAL).finditer(text):
         spans.append(3 * _UNIT_DAYS[match.group("unit") or match.group("unit_now")])
-    for match in _HALF_A.finditer(text):
+    for match in compiled(_HALF_A).finditer(text):
         spans.append(_UNIT_DAYS[match.group("unit")] / 2)
     if today is not None:
-        for match in _SINCE.finditer(text):
+        for match in compiled(_SINCE).finditer(text):
             start = _since(match.group("rest").split(), today, southern=southern)
             if start is not None and start <= today:
                 spans.append((today - start).days)
@@ -144,7 +146,7 @@ def duration_days(
 
 def _iso_days(word: str) -> int | None:
     """Alexa's AMAZON.DURATION values: "P3W" is 21 days, "PT5H" is 0."""
-    match = _ISO.match(word)
+    match = compiled(_ISO).match(word)
     if match is None or len(word) < 3:
         return None
     parts = {k: int(v) for k, v in match.groupdict().items() if v}

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from sys import intern
 from typing import NamedTuple
 
-from .inflections import INFLECTIONS
+
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A regular expression compiled on first use, not at import: a cold start that answers a launch reads
+    no words, so it compiles none."""
+    return re.compile(source)
+
 
 # Both forms of every contraction, since recognisers drop apostrophes. "can't" and "couldn't" become one word,
 # "cannot": an inability is part of a symptom ("cannot breathe"), never a denial of it.
@@ -39,10 +46,10 @@ CONTRACTIONS: Mapping[str, str] = {
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 # Full stops, commas and the like end a statement; so does a dash between words.
-_SEGMENT_PUNCTUATION = re.compile(r"[!?;:,]+|\.(?!\d)|\s[-\u2013\u2014]+\s")
-_NOT_WORD = re.compile(r"[^a-z0-9'# ]+")  # "#" stands for any number in the rules' own phrases
-_DIGITS = re.compile(r"\b(?!p(?:t?\d+[ymwdhs])+\b)(\w*?\d)([a-z])")  # "3kg" -> "3 kg", but not Alexa's "p3w"
-_SPELLED_LETTERS = re.compile(r"\b(?:[a-z]\.\s*)+[a-z]\b\.?")  # "a.l.s.", "a. l. s", "m.n.d" -> "als", "mnd"
+_SEGMENT_PUNCTUATION = r"[!?;:,]+|\.(?!\d)|\s[-\u2013\u2014]+\s"
+_NOT_WORD = r"[^a-z0-9'# ]+"  # "#" stands for any number in the rules' own phrases
+_DIGITS = r"\b(?!p(?:t?\d+[ymwdhs])+\b)(\w*?\d)([a-z])"  # "3kg" -> "3 kg", but not Alexa's "p3w"
+_SPELLED_LETTERS = r"\b(?:[a-z]\.\s*)+[a-z]\b\.?"  # "a.l.s.", "a. l. s", "m.n.d" -> "als", "mnd"
 
 
 class Segment(NamedTuple):
@@ -66,6 +73,9 @@ class Vocabulary(NamedTuple):
     starts: frozenset[str] = frozenset()  # words a rewrite or filler can begin with; others skip the search
     idiom_starts: frozenset[str] = frozenset()
     kept_numbers: frozenset[str] = frozenset()  # emergency numbers: "called 999" is not "called 111"
+    # Every form of the rules' words and its lemma (tools/build_inflections.py). Held here, not imported by
+    # whoever reads words, so a cold start from the build's snapshot never executes the table's module.
+    inflections: Mapping[str, str] = {}  # never mutated: a shared default is safe
 
     @classmethod
     def build(
@@ -77,9 +87,13 @@ class Vocabulary(NamedTuple):
         kept_numbers: frozenset[str] = frozenset(),
     ) -> Vocabulary:
         """Rewrites apply to words as spoken; idioms to lemmas ("fell asleep" and "falling asleep" alike)."""
+        from .inflections import INFLECTIONS
+
         table = {**CONTRACTIONS, **rewrites}
         pairs = {_words(k): _words(v) for k, v in table.items()}
-        lemma_idioms = {tuple(intern(lemma(w)) for w in k.split()): _words(v) for k, v in idioms.items()}
+        lemma_idioms = {
+            tuple(intern(lemma(w, INFLECTIONS)) for w in k.split()): _words(v) for k, v in idioms.items()
+        }
         filler_phrases = frozenset(tuple(f.split()) for f in fillers)
         longest = max(len(k) for k in [*pairs, *filler_phrases])
         return cls(
@@ -92,6 +106,7 @@ class Vocabulary(NamedTuple):
             frozenset(k[0] for k in [*pairs, *filler_phrases]),
             frozenset(k[0] for k in lemma_idioms),
             kept_numbers,
+            INFLECTIONS,
         )
 
 
@@ -107,7 +122,7 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-def lemma(word: str, kept_numbers: frozenset[str] = frozenset()) -> str:
+def lemma(word: str, inflections: Mapping[str, str], kept_numbers: frozenset[str] = frozenset()) -> str:
     """The rules' form of a word: 'fell' -> 'fall', 'drooping' -> 'droop'; unknown words stay as they are.
     A number is '#' and a year '#year', so the rules can say "when I was #" or "back in #year"; an emergency
     number (`kept_numbers`) stays itself, so "I've called 999" is not "I've called 111"."""
@@ -117,20 +132,22 @@ def lemma(word: str, kept_numbers: frozenset[str] = frozenset()) -> str:
         return YEAR if len(word) == 4 and word[:2] in ("19", "20") else NUMBER
     if word in _NUMBER_WORDS:
         return NUMBER
-    found = INFLECTIONS.get(word)
+    found = inflections.get(word)
     if found is None and word.endswith("in") and len(word) > 4:
-        found = INFLECTIONS.get(word + "g")  # a dropped g: "wheezin", "hurtin", "seein"
+        found = inflections.get(word + "g")  # a dropped g: "wheezin", "hurtin", "seein"
     return found or word
 
 
 def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:
     """Split an utterance into statements of lemmas (never empty: a blank utterance gives no segments)."""
     text = text.translate(_APOSTROPHES).lower()
-    text = _SPELLED_LETTERS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
-    text = _DIGITS.sub(r"\1 \2", text)
+    text = compiled(_SPELLED_LETTERS).sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
+    text = compiled(_DIGITS).sub(r"\1 \2", text)
     result: list[Segment] = []
-    for part in _SEGMENT_PUNCTUATION.split(text):
-        words = _join_spelled(_NOT_WORD.sub(" ", part).replace(" '", " ").replace("' ", " ").split())
+    for part in compiled(_SEGMENT_PUNCTUATION).split(text):
+        words = _join_spelled(
+            compiled(_NOT_WORD).sub(" ", part).replace(" '", " ").replace("' ", " ").split()
+        )
         words = _rewrite(words, vocabulary)
         current: list[str] = []
         opened_by = ""
@@ -147,25 +164,25 @@ def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:
 def words_of(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """All lemmas of a phrase as one sequence (how the rules' own phrases are read). The rules write plain
     lower-case words, so most phrases skip the recogniser clean-up (this runs for each phrase at start-up)."""
-    if not _PLAIN.fullmatch(text):
+    if not compiled(_PLAIN).fullmatch(text):
         return tuple(lemma for segment in segments(text, vocabulary) for lemma in segment.lemmas)
     words = text.split()
     if any(len(w) == 1 for w in words):
         words = _join_spelled(words)
     words = [w for w in _rewrite(words, vocabulary) if w not in vocabulary.breaks]
-    lemmas = [lemma(w, vocabulary.kept_numbers) for w in words]
+    lemmas = [lemma(w, vocabulary.inflections, vocabulary.kept_numbers) for w in words]
     if vocabulary.idiom_starts.intersection(lemmas):
         lemmas, _ = _idioms(lemmas, words, vocabulary)
     return tuple(lemmas)
 
 
-_PLAIN = re.compile(r"[a-z# ]+")
+_PLAIN = r"[a-z# ]+"
 
 
 def _append(result: list[Segment], words: list[str], vocabulary: Vocabulary, opened_by: str) -> None:
     if not words:
         return
-    lemmas = [lemma(w, vocabulary.kept_numbers) for w in words]
+    lemmas = [lemma(w, vocabulary.inflections, vocabulary.kept_numbers) for w in words]
     if vocabulary.idiom_starts.intersection(lemmas):
         lemmas, words = _idioms(lemmas, words, vocabulary)
     result.append(Segment(tuple(lemmas), tuple(words), opened_by))
