@@ -504,3 +504,48 @@ def test_a_sudden_change_beside_a_long_twitch_is_still_sudden(text: str, flag: s
 def test_speech_that_slowly_got_worse_stays_urgent_not_an_emergency(text: str) -> None:
     flags = ENGINE.understand(text).flags
     assert "slow_bulbar" in flags and "speaking_difficulty" not in flags
+
+
+# Reading rules that once lowered a real danger (hazard H26): each phrasing below shows one rule.
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # A denial is over when a new subject starts: speech has no commas.
+        ("i dont want to make a fuss my arm has gone completely dead", "sudden_one_sided_weakness"),
+        ("no nothing like that my mouth has dropped on the left", "face_drooping"),
+        ("never had anything like this my chest feels like its in a vice", "chest_pain"),
+        # A "fine" word in a question, to the listener, denied itself, or said of something else.
+        ("my words are coming out slurred is that ok", "speaking_difficulty"),
+        ("my wife just fainted alright what now", "collapse"),
+        ("my brother is not breathing properly or normally", "breathing_difficulty"),
+        ("the right side of my face has dropped my legs are fine", "face_drooping"),
+        # A long-ago word does not date what is told as happening now.
+        ("my mum aged ninety has just passed out in the hall", "collapse"),
+        ("he had a mini stroke years back and he is slurring his words again tonight", "speaking_difficulty"),
+        ("in the past hour my vision has gone in my left eye", "sudden_vision_loss"),
+        ("i took a whole strip of sleeping pills not long ago", "overdose_poisoning"),
+        # An animal the caller was busy with is not the patient.
+        ("i was taking the dog out and suddenly blacked out on the path", "collapse"),
+        ("we were mucking out the horses and i got crushing pain in my chest", "chest_pain"),
+        # Ordinary postures are no reason for a side of the body going numb.
+        ("i was kneeling at the bath and my whole right side went numb", "sudden_one_sided_weakness"),
+    ],
+)
+def test_reading_rules_never_lower_a_danger_told_around_them(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont think my face is drooping",
+        "no pain in my chest at all and my breathing is fine",
+        "havent had any chest pain",
+        "my dog collapsed on the lawn",
+        "i was walking the dog and it collapsed",
+        "i fainted at a concert years ago thats the only time",
+    ],
+)
+def test_the_same_rules_still_hear_denials_pets_and_the_past(text: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert not [f for f in understanding.flags if f != "dizziness"], understanding.flags

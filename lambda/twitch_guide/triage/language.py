@@ -23,11 +23,14 @@ def compiled(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+# "couldn't" reads as "cannot" but keeps its tense in the words as said, so "couldn't breathe, years ago" is
+# history and "in his seventies, can't breathe" is now (statements.told_as_now).
+COULD_NOT = "couldnot"
 # Both forms of every contraction, since recognisers drop apostrophes. "can't" and "couldn't" become one word,
 # "cannot": an inability is part of a symptom ("cannot breathe"), never a denial of it.
 CONTRACTIONS: Mapping[str, str] = {
-    "can't": "cannot", "cant": "cannot", "can not": "cannot", "couldn't": "cannot", "couldnt": "cannot",
-    "could not": "cannot", "unable to": "cannot", "not able to": "cannot", "isn't able to": "cannot",
+    "can't": "cannot", "cant": "cannot", "can not": "cannot", "couldn't": COULD_NOT, "couldnt": COULD_NOT,
+    "could not": COULD_NOT, "unable to": "cannot", "not able to": "cannot", "isn't able to": "cannot",
     "won't": "will not", "wont": "will not", "don't": "do not", "dont": "do not", "doesn't": "does not",
     "doesnt": "does not", "didn't": "did not", "didnt": "did not", "isn't": "is not", "isnt": "is not",
     "aren't": "are not", "arent": "are not", "wasn't": "was not", "wasnt": "was not", "weren't": "were not",
@@ -132,6 +135,8 @@ def lemma(word: str, inflections: Mapping[str, str], kept_numbers: frozenset[str
         return YEAR if len(word) == 4 and word[:2] in ("19", "20") else NUMBER
     if word in _NUMBER_WORDS:
         return NUMBER
+    if word == COULD_NOT:
+        return "cannot"
     found = inflections.get(word)
     if found is None and word.endswith("in") and len(word) > 4:
         found = inflections.get(word + "g")  # a dropped g: "wheezin", "hurtin", "seein"

@@ -11,6 +11,8 @@ from .statements import Statement
 
 def person_before(statement: Statement, position: int, last: Who) -> Who:
     who = nearest_person(statement, position, last)
+    if who is Who.ANIMAL and _caller_with_an_animal(statement, position):
+        return Who.SELF
     humans = [h for h in statement.hits if h.vocab in ("other_adult", "child")]
     if who is Who.ANIMAL and humans:
         # Caution: with a person named in the statement, a sign is theirs ("dad was walking the dog and
@@ -69,3 +71,25 @@ def them(statements: Sequence[Statement], about: Who) -> str:
             if hit.vocab in (MALE, FEMALE):
                 return "him" if hit.vocab == MALE else "her"
     return "them"
+
+
+_CALLER = frozenset({"i", "we"})
+_ANOTHER_SUBJECT = frozenset("he she it they him her them".split())
+_SAME_SUBJECT_GOES_ON = frozenset({"and", "then"})
+
+
+def _caller_with_an_animal(statement: Statement, position: int) -> bool:
+    """ "I was walking the dog and collapsed": the caller is the subject, the animal only the object of what
+    they were doing, and the sign follows "and" with no new subject."""
+    lemmas = statement.segment.lemmas
+    animals = [h for h in statement.hits if h.vocab == "animal" and h.end <= position]
+    if not animals:
+        return False
+    animal = animals[-1]
+    if not _CALLER.intersection(lemmas[: animal.start]):
+        return False
+    between = lemmas[animal.end : position]
+    others = [h for h in statement.hits if h.vocab in PERSON_MARKERS and animal.end <= h.start < position]
+    return bool(_SAME_SUBJECT_GOES_ON.intersection(between)) and not (
+        others or _ANOTHER_SUBJECT.intersection(between)
+    )

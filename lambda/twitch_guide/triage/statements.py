@@ -38,6 +38,16 @@ _GENERAL_SUBJECTS = frozenset(
 _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 _TIME_OPENERS = frozenset({"that", "this", "it", "which", "when", "back"})  # "that was years ago"
 _THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
+_POSSESSIVES = frozenset({"my", "his", "her", "our", "their"})
+# Before a possessive, these keep a denial going: "no pain in my chest", "I don't think my face is drooping".
+_KEEP_DENIAL_BEFORE = frozenset(
+    "in on with of to from about around into down up at under over across through for by near behind "
+    "think reckon believe say feel notice see know mean worry and or nor".split()
+)
+_SUBJECT_VERBS = frozenset(
+    "be have go keep feel look seem start become get turn just suddenly collapse drop fall pass".split()
+)
+_NOT_NOUNS = frozenset("it i he she they we you that this not no never".split())
 
 
 class Hit(NamedTuple):
@@ -189,10 +199,11 @@ class StatementReader:
         # "fine" inside a time word ("she was fine ten minutes ago") dates the sign; it doesn't deny it.
         onsets = [h for h in hits if h.vocab == SUDDEN]
         fine = [h for h in hits if h.vocab == FINE and not any(inside(h, o) for o in onsets)]
+        read = hits
         hits = [
             h
             if h.vocab in MARKERS
-            else Hit(h.vocab, h.start, h.end, self._negated(lemmas, h.start, covered) or followed_by(h, fine))
+            else Hit(h.vocab, h.start, h.end, self._denied(lemmas, h, covered, fine, read))
             for h in hits
         ]
         # A clause word inside a phrase ("pins and needles") ends no clause.
@@ -242,9 +253,14 @@ class StatementReader:
             position += 1
         return position
 
-    def _negated(self, lemmas: tuple[str, ...], start: int, covered: set[int]) -> bool:
-        """A negator earlier in the same scope, not itself part of a phrase ("no feeling" is numbness)."""
-        return negator_before(lemmas, start, self.grammar, covered)
+    def _denied(
+        self, lemmas: tuple[str, ...], hit: Hit, covered: set[int], fine: list[Hit], hits: list[Hit]
+    ) -> bool:
+        """A negator earlier in its scope, not itself part of a phrase ("no feeling" is numbness), or a fine
+        word right after it."""
+        return negator_before(lemmas, hit.start, self.grammar, covered) or followed_by(
+            hit, fine, hits, lemmas
+        )
 
     def _is_anchor(self, hit: Hit) -> bool:
         """Signs, literal concept words ("=forget") and the twitch: what a time word can describe."""
@@ -261,21 +277,7 @@ class StatementReader:
             for marker in (h for h in statement.hits if h.vocab in (SUDDEN, LONG_AGO)):
                 anchors = [h for h in statement.hits if self._is_anchor(h) and not inside(h, marker)]
                 if marker.vocab == LONG_AGO:
-                    # Everything said in its clause (a fit, a medicine started); for "I had a fit, when I was
-                    # twelve" the clause before it.
-                    things = [h for h in statement.hits if h.vocab not in MARKERS and not inside(h, marker)]
-                    clause = statement.clause_of(marker)
-                    own = [h for h in things if statement.clause_of(h) == clause]
-                    # Only a clause that is itself the time ("..., when I was twelve") reaches back.
-                    opens_clause = all(statement.clauses[i] != clause for i in range(marker.start))
-                    before = (
-                        [h for h in things if statement.clause_of(h) == clause - 1] if opens_clause else []
-                    )
-                    statement.long_ago.update(h.start for h in own or before)
-                    # Only a statement that is itself the time ("that was years ago", "when I was twelve")
-                    # dates the one before; "she retired years ago" is another event.
-                    opener = statement.segment.lemmas[0]
-                    orphan_long_ago |= not things and (marker.start == 0 or opener in _TIME_OPENERS)
+                    orphan_long_ago |= date_long_ago(statement, marker)
                     continue
                 if not anchors:
                     orphan_sudden = True
@@ -427,9 +429,61 @@ def said_pregnant(child: Hit, pregnant: list[int]) -> bool:
     return any(0 <= start - child.end <= 4 for start in pregnant)
 
 
-def followed_by(hit: Hit, fine: list[Hit]) -> bool:
-    """A sign said to be fine right after it: "I can swallow no problem", "my breathing is fine"."""
-    return any(0 <= f.start - hit.end <= 2 for f in fine)
+def date_long_ago(statement: Statement, marker: Hit) -> bool:
+    """Place what a long-ago word dates in the past: everything said in its clause (a fit, a medicine
+    started), or for "I had a fit, when I was twelve" the clause before it. True when the statement is itself
+    only the time ("that was years ago", "when I was twelve"), which dates the statement before."""
+    things = [h for h in statement.hits if h.vocab not in MARKERS and not inside(h, marker)]
+    clause = statement.clause_of(marker)
+    own = [h for h in things if statement.clause_of(h) == clause]
+    # Only a clause that is itself the time ("..., when I was twelve") reaches back.
+    opens_clause = all(statement.clauses[i] != clause for i in range(marker.start))
+    before = [h for h in things if statement.clause_of(h) == clause - 1] if opens_clause else []
+    words = statement.segment.words
+    statement.long_ago.update(h.start for h in own or before if not told_as_now(words, marker, h))
+    # "she retired years ago" is another event, and dates nothing before it.
+    opener = statement.segment.lemmas[0]
+    return not things and (marker.start == 0 or opener in _TIME_OPENERS)
+
+
+def told_as_now(words: tuple[str, ...], marker: Hit, thing: Hit) -> bool:
+    """A present tense or a word of now in what a long-ago word would date, or just before it: "my dad aged
+    seventy has just collapsed", "he had a stroke years ago, he is slurring again"."""
+    between = words[max(thing.start - 2, 0, marker.end if marker.end <= thing.start else 0) : thing.end]
+    for i, word in enumerate(between):
+        if word in _NOW_WORDS:
+            return True
+        if word == "has" and between[i + 1 : i + 2] not in (("had",), ("been",), ("always",)):
+            return True
+    return False
+
+
+_NOW_WORDS = frozenset("is are am cannot keeps now today tonight again just currently still".split())
+
+
+def followed_by(hit: Hit, fine: list[Hit], hits: list[Hit], lemmas: tuple[str, ...]) -> bool:
+    """A sign said to be fine right after it: "I can swallow no problem", "my breathing is fine". Not an
+    inability ("I cannot breathe ok"), a question ("my speech is slurred, is that normal?"), a fine that is
+    itself denied or compared ("not breathing normally", "more than normal"), a word to the listener ("he
+    collapsed, ok, what do I do"), or a fine said of something named between ("face drooping, arms ok")."""
+    if "cannot" in lemmas[hit.start : hit.end]:
+        return False
+    for f in fine:
+        if not 0 <= f.start - hit.end <= 2:
+            continue
+        before, after = lemmas[max(f.start - 2, 0) : f.start], lemmas[f.end : f.end + 1]
+        if before[-1:] in (("not",), ("than",)) or (before[:1] == ("be",) and before[1:] in _ASKED_OF):
+            continue
+        if after and after[0] in _NEXT_QUESTION:
+            continue
+        if any(hit.end <= h.start and h.end <= f.start for h in hits if h.vocab not in MARKERS):
+            continue
+        return True
+    return False
+
+
+_ASKED_OF = frozenset({("that",), ("it",), ("this",)})  # "is that normal", "is it ok"
+_NEXT_QUESTION = frozenset("what how should do can is why who where".split())  # "ok what do I do"
 
 
 def inside(hit: Hit, outer: Hit) -> bool:
@@ -477,13 +531,28 @@ def after_negator(statement: Statement, grammar: Grammar, start: int) -> bool:
 def negator_before(
     lemmas: tuple[str, ...], start: int, grammar: Grammar, covered: Collection[int] = (), since: int = 0
 ) -> bool:
-    """A negator between `since` and `start`, with no scope end after it and not at a `covered` position."""
+    """A negator between `since` and `start`, with no scope end after it and not at a `covered` position.
+    A new subject also ends the scope: speech has no commas, so in "not to be dramatic my face is drooping"
+    or "no nothing like that my arm's gone dead" the denial is over before "my"."""
     for back in range(start - 1, since - 1, -1):
         word = lemmas[back]
-        if word in grammar.scope_ends:
+        if word in grammar.scope_ends or (word in _POSSESSIVES and _opens_subject(lemmas, back)):
             return False
         if word in grammar.negators and back not in covered:
             return True
+    return False
+
+
+def _opens_subject(lemmas: tuple[str, ...], at: int) -> bool:
+    """ "my face is", "my left arm has gone", "my husband collapsed": a possessive that starts a sentence (not
+    the object of a preposition or of a verb of thinking), followed by a short noun phrase and its verb."""
+    if at > 0 and lemmas[at - 1] in _KEEP_DENIAL_BEFORE:
+        return False
+    for word in lemmas[at + 1 : at + 4]:
+        if word in _SUBJECT_VERBS:
+            return True
+        if word in _NOT_NOUNS:
+            return False
     return False
 
 
