@@ -335,3 +335,38 @@ def test_yes_to_the_question_that_names_medicines_also_warns_against_stopping_th
     calm = launched(chat, "en-US")
     turn = answer_no_until_done(calm, calm.say("check my symptoms"))
     assert turn.disposition == "self_care" and "prescribed medicine" not in turn.speech
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "words",
+    [
+        "my dad has gone down on the kitchen floor should i ring for the ambulance",
+        "shes having a fit i dont know whether to get the ambulance or drive her",
+    ],
+)
+def test_asking_whether_to_call_mid_sentence_is_not_having_called(
+    chat: ChatFactory, locale: str, words: str
+) -> None:
+    turn = launched(chat, locale).say(words)
+    assert turn.disposition == "emergency" and turn.speech.startswith(f"Please call {EMERGENCY[locale]}")
+    assert "Stay on the line" not in turn.speech
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_overdose_taken_after_weeks_of_thinking_is_an_emergency_first(
+    chat: ChatFactory, locale: str
+) -> None:
+    turn = launched(chat, locale).say(
+        "ive wanted to die for a while and thought about it for ages and i swallowed all my pills ten minutes ago"
+    )
+    assert turn.disposition == "emergency" and turn.speech.startswith(f"Please call {EMERGENCY[locale]}")
+    assert CRISIS_LINE[locale] in turn.speech  # the crisis line still follows the emergency advice
+
+
+def test_a_family_carer_gets_the_answer_for_the_patient_not_the_professionals(chat: ChatFactory) -> None:
+    talk = launched(chat, "en-GB")
+    turn = talk.say("im a full time carer for my dad and he keeps falling over this week")
+    assert "local protocols" not in turn.speech
+    turn = answer_no_until_done(talk, turn)
+    assert turn.disposition == "urgent" and turn.speech.startswith("Please get medical help for him today")

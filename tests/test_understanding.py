@@ -549,3 +549,42 @@ def test_reading_rules_never_lower_a_danger_told_around_them(text: str, flag: st
 def test_the_same_rules_still_hear_denials_pets_and_the_past(text: str) -> None:
     understanding = ENGINE.understand(text)
     assert not [f for f in understanding.flags if f != "dizziness"], understanding.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # A slow change of the twitch does not make today's total inability slow.
+        (
+            "ive been twitching on and off for months and now i cant swallow anything at all",
+            "swallowing_difficulty",
+        ),
+        # "Suddenly" opening the story covers every sign told after it.
+        (
+            "all of a sudden i got a bad headache and then my right arm went weak and numb",
+            "sudden_one_sided_weakness",
+        ),
+        # Idioms only where they are harmless: a collapse onto furniture, a faint, a fall off a step.
+        ("my grandad collapsed on the settee and hes not answering me", "collapse"),
+        ("she had a faint in the queue at the shop just now", "collapse"),
+        ("my nan fell off a step in the garden and cant get up", "balance_falls"),
+        ("ive wanted to die for months", "crisis"),
+    ],
+)
+def test_harmless_readings_stay_narrow(text: str, flag: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.crisis if flag == "crisis" else flag in understanding.flags, understanding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i collapsed onto the sofa after my shift and my calf was twitching",
+        "theres a faint flicker under my left eye",
+        "my leg jerks as i drift off like im falling off a step",
+        "im dying for a cuppa and my eyelid wont stop",
+    ],
+)
+def test_the_narrowed_idioms_still_keep_harmless_stories_harmless(text: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.flags == () and not understanding.crisis

@@ -293,10 +293,14 @@ class StatementReader:
                     key=lambda h: (statement.clause_of(h) != clause, distance(h, marker), h.vocab == TWITCH),
                 )
                 if nearest.vocab != TWITCH:
-                    # Every sign of that clause came on suddenly ("can't hold my phone, it keeps slipping").
+                    # Every sign of that clause came on suddenly ("can't hold my phone, it keeps slipping");
+                    # opening the statement, every sign told after it ("suddenly a headache, then my arm...").
                     near = statement.clause_of(nearest)
                     statement.sudden_at.update(
-                        h.start for h in anchors if h.vocab != TWITCH and statement.clause_of(h) == near
+                        h.start
+                        for h in anchors
+                        if h.vocab != TWITCH
+                        and (statement.clause_of(h) == near or (marker.start <= 1 and h.start > marker.start))
                     )
             lends_sudden.append(orphan_sudden)
             lends_long_ago.append(orphan_long_ago)

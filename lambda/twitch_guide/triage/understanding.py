@@ -39,7 +39,16 @@ from .concepts import (
 )
 from .durations import duration_days
 from .people import latest_person, person_before, subject, them
-from .statements import Hit, Statement, StatementReader, after_negator, inside, joined, mentioned, needed
+from .statements import (
+    Hit,
+    Statement,
+    StatementReader,
+    after_negator,
+    inside,
+    joined,
+    mentioned,
+    needed,
+)
 
 BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
 SEARCH_WORDS = 4  # "dehydrated twitchy muscles link": how short a search-style question is
@@ -220,15 +229,15 @@ class Understander:
     ) -> bool:
         """A concept met and not denied in any statement ("I'm not suicidal" is not a crisis). Only a negator
         denies here, never a "fine" word after it: "I want to kill myself, is it normal to feel like this" is
-        a crisis. `told`: not in a statement that opens as a question ("should I call an ambulance?")."""
+        a crisis. `told`: not asked before it ("should I call an ambulance?", "he's collapsed, should I ring
+        for the ambulance")."""
         for statement in statements:
-            if told and any(h.vocab == QUESTION and h.start == 0 for h in statement.hits):
-                continue  # it opens as a question
+            asked_at = _asked_at(statement) if told else []
             for concept in concepts:
                 found = self._reader.satisfied(statement, concept)
-                if found is not None and not any(
-                    h.negated and after_negator(statement, self.grammar, h.start) for h in found[0]
-                ):
+                hits = found[0] if found is not None else []
+                denied = any(h.negated and after_negator(statement, self.grammar, h.start) for h in hits)
+                if hits and not denied and all(start > min(h.start for h in hits) for start in asked_at):
                     return True
         return False
 
@@ -317,13 +326,32 @@ def stated_days(
     return max(found, default=None)
 
 
+def _asked_at(statement: Statement) -> list[int]:
+    """Where the statement asks something. ("are" asks only where it opens the statement: every "is" and
+    "am" reads "be" too.)"""
+    lemmas = statement.segment.lemmas
+    return [
+        h.start
+        for h in statement.hits
+        if h.vocab == QUESTION and (h.start == 0 or lemmas[h.start : h.end] != ("be",))
+    ]
+
+
 def _planned(view: Statement, hits: list[Hit]) -> bool:
-    """A plan said before the sign in its clause: "I'm thinking about taking all my tablets"."""
+    """A plan said before the sign in its clause: "I'm thinking about taking all my tablets". Not when someone
+    is the subject between them: in "I've thought about it for weeks, I took all my tablets" it was done."""
     first = min(h.start for h in hits)
+    lemmas = view.segment.lemmas
     return any(
-        h.vocab == PLANNED and h.start < first and view.clause_of(h) == view.clause_of(hits[0])
+        h.vocab == PLANNED
+        and h.start < first
+        and view.clause_of(h) == view.clause_of(hits[0])
+        and not _PLAN_BROKEN_BY.intersection(lemmas[h.end : first])
         for h in view.hits
     )
+
+
+_PLAN_BROKEN_BY = frozenset({"i", "he", "she", "they", "we", "when"})
 
 
 def searched(statements: Sequence[Statement], negators: frozenset[str]) -> bool:
@@ -357,11 +385,17 @@ def _reason_for(statements: Sequence[Statement], index: int) -> Statement | None
 
 
 def _sudden_apart(statement: Statement, hits: Sequence[Hit]) -> bool:
-    """A sign said to be sudden in a clause with no word of slow change: "I've twitched for months and an
-    hour ago my speech went slurred" is no slow change of speech."""
-    sudden = {statement.clause_of(h) for h in statement.hits if h.vocab == SUDDEN}
-    ruling_out = {statement.clause_of(h) for h in statement.hits if h.vocab == GRADUAL}
-    return any(h.start in statement.sudden_at and statement.clause_of(h) in sudden - ruling_out for h in hits)
+    """A sign the slow change does not describe: said to be sudden or now in a clause with no word of slow
+    change ("I've twitched for months and now I can't swallow at all")."""
+    lemmas = statement.segment.lemmas
+    slow = [h for h in statement.hits if h.vocab == GRADUAL and not h.negated]
+    ruling_out = {statement.clause_of(h) for h in slow}
+    now = {statement.clause_of(h) for h in statement.hits if h.vocab == SUDDEN}
+    now.update(statement.clauses[i] for i, word in enumerate(lemmas) if word in _NOW)
+    return any(statement.clause_of(h) in now - ruling_out for h in hits)
+
+
+_NOW = frozenset({"now", "today", "tonight"})
 
 
 def excluded(statement: Statement, unless: frozenset[str], grammar: Grammar) -> bool:
