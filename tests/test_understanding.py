@@ -588,3 +588,33 @@ def test_harmless_readings_stay_narrow(text: str, flag: str) -> None:
 def test_the_narrowed_idioms_still_keep_harmless_stories_harmless(text: str) -> None:
     understanding = ENGINE.understand(text)
     assert understanding.flags == () and not understanding.crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # A question that dates the sign is about the caller, not twitching in general.
+        ("is it normal to be seeing two of everything since lunch", "double_vision"),
+        # A new subject ends a hypothetical: what follows is a report.
+        ("just in case it matters my husband has been falling over a lot", "balance_falls"),
+        ("should i be worried that my nan keeps toppling over", "balance_falls"),
+        # Words that look like exercise but are not: a journey, a night shift, carrying at all.
+        ("my calf has been really painful since the long train journey home", "pain"),
+        ("my shoulder is really painful since my night shift", "pain"),
+        ("nothing helps this crushing feeling in my chest", "chest_pain"),
+    ],
+)
+def test_questions_and_everyday_words_do_not_hide_a_report(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to see double if youre really tired",
+        "can twitching make you fall over",
+        "my legs ache after carrying boxes all day and my calf twitches",
+    ],
+)
+def test_general_questions_and_real_exercise_still_report_nothing(text: str) -> None:
+    assert ENGINE.understand(text).flags == ()

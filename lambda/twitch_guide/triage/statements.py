@@ -39,6 +39,7 @@ _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 _TIME_OPENERS = frozenset({"that", "this", "it", "which", "when", "back"})  # "that was years ago"
 _THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 _POSSESSIVES = frozenset({"my", "his", "her", "our", "their"})
+_DATING = frozenset({"since", "yesterday", "today", "tonight"})
 # Before a possessive, these keep a denial going: "no pain in my chest", "I don't think my face is drooping".
 _KEEP_DENIAL_BEFORE = frozenset(
     "in on with of to from about around into down up at under over across through for by near behind "
@@ -123,7 +124,12 @@ class Statement:
             and words[0] in _GENERAL_OPENERS
             and words[1] in _GENERAL_SUBJECTS
             and not self.names_someone
+            and not self.dated  # "is it normal to see double since this morning" is about the caller
         )
+
+    @property
+    def dated(self) -> bool:
+        return _dated(self.segment, self.hits)
 
     @property
     def names_someone(self) -> bool:
@@ -220,7 +226,7 @@ class StatementReader:
             segment,
             hits,
             tuple(clauses),
-            hypothetical=self._hypothetical(lemmas, hits),
+            hypothetical=frozenset() if _dated(segment, hits) else self._hypothetical(lemmas, hits),
             question=question,
             asks=asks,
         )
@@ -234,6 +240,8 @@ class StatementReader:
             while position < len(lemmas) and lemmas[position] not in self.grammar.clause_ends:
                 if lemmas[position] in _SUBJECTS and position > marker.end:
                     break
+                if lemmas[position] in _POSSESSIVES and _opens_subject(lemmas, position):
+                    break  # "in case it helps, my wife has had double vision"
                 position += 1
             reach.update(range(marker.start, position))
         return frozenset(reach)
@@ -448,6 +456,12 @@ def date_long_ago(statement: Statement, marker: Hit) -> bool:
     # "she retired years ago" is another event, and dates nothing before it.
     opener = statement.segment.lemmas[0]
     return not things and (marker.start == 0 or opener in _TIME_OPENERS)
+
+
+def _dated(segment: Segment, hits: list[Hit]) -> bool:
+    """Whether a statement says when something began, as people do of their own symptoms: then a question
+    or a "what if" in it is about the caller ("is it normal to see double since this morning")."""
+    return any(h.vocab == SUDDEN for h in hits) or not _DATING.isdisjoint(segment.words)
 
 
 def told_as_now(words: tuple[str, ...], marker: Hit, thing: Hit) -> bool:
