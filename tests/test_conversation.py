@@ -555,3 +555,21 @@ def test_the_self_care_outcome_does_not_sound_like_a_diagnosis(chat: ChatFactory
         and "Nothing you've told me points to something serious" in turn.speech
     )
     assert "Watch for weakness" in turn.speech and "call nine nine nine" in turn.speech
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["it came on in a few minutes and its my whole right side", "it started at breakfast down my left side"],
+)
+def test_a_described_answer_to_the_sudden_weakness_question_is_an_answer(
+    chat: ChatFactory, answer: str
+) -> None:
+    """The clarifying question reads a described answer as being about the weakness it asks about."""
+    talk = chat("en-GB")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("check my symptoms")
+    while "weak or stiff" not in turn.speech:
+        turn = talk.say("no")
+    assert "on one side of the body" in talk.say("yes").speech
+    turn = talk.say(answer)
+    assert turn.disposition == "emergency" and turn.speech.startswith("Please call nine nine nine now")

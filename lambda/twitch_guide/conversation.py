@@ -8,6 +8,8 @@ and the state between turns is a typed DialogState.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .answers import Answers
 from .dialog import FAREWELL, DialogState
 from .prompts import Prompts
@@ -16,7 +18,7 @@ from .symptom_check import SymptomCheck
 from .triage.concepts import Who
 from .triage.engine import Engine, Reply
 from .triage.levels import Level
-from .triage.rules import SYMPTOM_CHECK, Rules
+from .triage.rules import SYMPTOM_CHECK, Question, Rules
 from .triage.understanding import Understanding
 from .turns import DEFAULT_TITLE, RATES, Said, SkillReply, SlotValue, Turn
 
@@ -71,7 +73,8 @@ class Conversation:
     def report_symptom(self, turn: Turn, said: Said) -> SkillReply:
         """Whatever a caller says that no other intent caught: a symptom, a question, a story. A red flag is
         applied at once (an emergency interrupts everything); a question without one is answered."""
-        return self._heard(turn, self._understand(turn, said), said)
+        question = self._dialog(turn).question
+        return self._heard(turn, as_answer(self._understand, turn, said, question), said)
 
     def _heard(self, turn: Turn, heard: Understanding, said: Said) -> SkillReply:
         dialog = self._dialog(turn)
@@ -246,3 +249,16 @@ def turn_flags(rules: Rules, heard: Understanding, said: Said) -> set[str]:
 def patient(heard: Understanding) -> str | None:
     """Whom a check is for: None for the caller, else how to name the adult they answer for."""
     return heard.them if heard.about is Who.ADULT else None
+
+
+def as_answer(
+    understand: Callable[[Turn, Said], Understanding], turn: Turn, said: Said, question: Question | None
+) -> Understanding:
+    """The turn's reading; words that raise nothing but describe what the question under way asks about are
+    read as about it ("it came on in minutes, my whole left side"), for that question's flags only."""
+    heard = understand(turn, said)
+    if question is None or not question.answers_describe or heard.flags or not said.words.strip():
+        return heard
+    described = understand(turn, said._replace(words=f"{question.answers_describe} {said.words}"))
+    answered = tuple(f for f in described.flags if f in question.flags)
+    return heard._replace(flags=answered) if answered else heard

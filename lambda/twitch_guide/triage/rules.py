@@ -68,6 +68,9 @@ class Question(NamedTuple):
     # The question for a caller answering for another adult; None where `ask`/`reprompt` say no "you".
     ask_other: str | None = None
     reprompt_other: str | None = None
+    # What a described answer is about ("the weakness"): "it came on in minutes, my whole left side" is read
+    # as "the weakness came on in minutes, my whole left side", for this question's flags only.
+    answers_describe: str | None = None
 
     @property
     def is_clarifying(self) -> bool:
@@ -323,7 +326,7 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
         entry = Entry(path, f"[[questions]] #{index + 1}", table)
         entry.only(
             {"id", "ask", "reprompt", "flags", "reason", "if_unsure"},
-            frozenset({"ask_when_present", "parent", "ask_other", "reprompt_other"}),
+            frozenset({"ask_when_present", "parent", "ask_other", "reprompt_other", "answers_describe"}),
         )
         _check_worded_for_others(entry, ("ask", "reprompt"))
         question_id = _unique_id(entry, seen)
@@ -366,6 +369,7 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
                 parent,
                 entry.optional_text("ask_other", spoken=True),
                 entry.optional_text("reprompt_other", spoken=True),
+                entry.optional_text("answers_describe"),
             )
         )
     _check_question_order(path, questions)
