@@ -175,11 +175,14 @@ class StatementReader:
 
     def _statement(self, segment: Segment) -> Statement:
         lemmas = segment.lemmas
+        present = set(lemmas)  # a phrase whose last word is not said can't match: most are skipped unread
         hits: list[Hit] = []
         for start, lemma in enumerate(lemmas):
             seen: set[str] = set()
             for phrase, name in self._index.get(lemma, ()):
-                if name not in seen and (end := self._match_end(lemmas, start, phrase)) > start:
+                if name in seen or phrase[-1] not in present:
+                    continue
+                if (end := self._match_end(lemmas, start, phrase)) > start:
                     seen.add(name)
                     hits.append(Hit(name, start, end))
         hits.extend(Hit(MANY, i, i + 1) for i in large_counts(segment.words))
