@@ -370,3 +370,23 @@ def test_a_family_carer_gets_the_answer_for_the_patient_not_the_professionals(ch
     assert "local protocols" not in turn.speech
     turn = answer_no_until_done(talk, turn)
     assert turn.disposition == "urgent" and turn.speech.startswith("Please get medical help for him today")
+
+
+def test_the_callers_own_emergency_during_a_check_for_someone_else_is_worded_for_them(
+    chat: ChatFactory,
+) -> None:
+    talk = launched(chat, "en-GB")
+    talk.say("my husbands calf keeps twitching")
+    turn = talk.say("ive got a crushing pain in my own chest now")
+    assert turn.speech.startswith("Please call nine nine nine now.") and "for him" not in turn.speech
+    later = talk.say("my wife is here with me now")
+    assert later.speech.startswith("Please call nine nine nine now.") and "for her" not in later.speech
+
+
+@pytest.mark.parametrize("answer", ["yes", "no"])
+def test_yes_or_no_after_the_emergency_advice_says_it_again(chat: ChatFactory, answer: str) -> None:
+    talk = launched(chat, "en-US")
+    turn = talk.say("my mouth has dropped on one side in the last ten minutes")
+    assert turn.disposition == "emergency"
+    again = talk.say(answer)
+    assert again.speech == turn.speech and not again.end_session

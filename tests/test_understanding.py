@@ -618,3 +618,33 @@ def test_questions_and_everyday_words_do_not_hide_a_report(text: str, flag: str)
 )
 def test_general_questions_and_real_exercise_still_report_nothing(text: str) -> None:
     assert ENGINE.understand(text).flags == ()
+
+
+# Found by a review of the reading rules above (hazard H30): each keeps the danger it names.
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my leg went dead and its not because i was sitting on it", "sudden_one_sided_weakness"),
+        ("my wife had a fit over twenty minutes ago and shes very sleepy", "seizure"),
+        ("i reckon im having a heart attack over here", "chest_pain"),
+        ("its getting harder to swallow and it only started at lunch", "swallowing_difficulty"),
+        ("he had a faint in the garden this afternoon", "collapse"),
+    ],
+)
+def test_reading_rules_keep_a_danger_told_beside_their_own_words(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not that my chest is tight its just the twitch in my side",
+        "ive never had my arm go numb",
+        "theres no way my face is drooping",
+        "i can walk up hills without my chest getting tight",
+        "i still think about fainting at school years ago",
+    ],
+)
+def test_denials_and_memories_around_the_new_rules_stay_quiet(text: str) -> None:
+    flags = ENGINE.understand(text).flags
+    assert not [f for f in flags if ENGINE.rules.red_flags[f].level.value == "emergency"], flags

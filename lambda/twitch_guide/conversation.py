@@ -14,13 +14,13 @@ from .answers import Answers
 from .dialog import FAREWELL, DialogState
 from .prompts import Prompts
 from .responder import Responder, Say
-from .symptom_check import SymptomCheck
+from .symptom_check import EMERGENCY_ANSWER, SymptomCheck
 from .triage.concepts import Who
 from .triage.engine import Engine, Reply
 from .triage.levels import Level
 from .triage.rules import SYMPTOM_CHECK, Question, Rules
 from .triage.understanding import Understanding
-from .turns import DEFAULT_TITLE, RATES, Said, SkillReply, SlotValue, Turn
+from .turns import RATES, Said, SkillReply, SlotValue, Turn
 
 NOTHING_SAID = Said()  # a turn with no words (an intent without slots, or an offer taken)
 
@@ -88,9 +88,13 @@ class Conversation:
             # Help is already coming, or a professional is asking: their own answer, never the check.
             return self.answers.caller(turn, dialog, heard.caller, end=heard.caller == "already_called")
         if emergency:  # the number first; a caller in crisis then hears the crisis line
-            them = heard.them if heard.about is not Who.SELF else None
             return self.check.conclude(
-                turn, self._say(turn), dialog, findings, them=them, crisis=heard.crisis
+                turn,
+                self._say(turn),
+                dialog,
+                findings,
+                them=whom(self.rules, heard, flags),
+                crisis=heard.crisis,
             )
         if heard.about is Who.CHILD:
             return self.answers.child(turn, dialog)  # never the adult check for a child
@@ -115,6 +119,8 @@ class Conversation:
         dialog = self._dialog(turn)
         if dialog.question is not None:
             return self.check.answer(turn, dialog, reply)
+        if dialog.offer is None and dialog.last is not None and after_danger(dialog):
+            return self.repeat(turn)  # "yes" or "no" after the number: say it again, never the menu
         say = self._say(turn)
         if dialog.offer == FAREWELL and reply is Reply.NO:
             return self.goodbye(turn)
@@ -148,12 +154,9 @@ class Conversation:
 
     def repeat(self, turn: Turn) -> SkillReply:
         dialog = self._dialog(turn)
-        last = dialog.last
-        if last is not None:
-            state = dialog.to_session()
-            return SkillReply(
-                last.speech, last.card, last.title, last.reprompt, False, state, turn.preferences.rate
-            )
+        if (last := dialog.last) is not None:
+            state, rate = dialog.to_session(), turn.preferences.rate
+            return SkillReply(last.speech, last.card, last.title, last.reprompt, False, state, rate)
         say = self._say(turn)
         say.template(self._text("nothing_to_repeat"))
         say.template(self._text("menu"))
@@ -185,11 +188,7 @@ class Conversation:
         return known or self.engine.understand(value.spoken or "").healing_context is not None
 
     def error(self, locale: str) -> SkillReply:
-        """The answer when anything fails: an apology and the safety line, never silence."""
-        say = Say(self.rules.care_for(locale))
-        say.template(self._text("error"))
-        say.template(self.rules.safety_line)
-        return SkillReply(tuple(say.speech), tuple(say.card), DEFAULT_TITLE, None, True, {})
+        return self.responder.error(locale)
 
     # --- plumbing ----------------------------------------------------------------------------------------
     def _dialog(self, turn: Turn) -> DialogState:
@@ -262,3 +261,16 @@ def as_answer(
     described = understand(turn, said._replace(words=f"{question.answers_describe} {said.words}"))
     answered = tuple(f for f in described.flags if f in question.flags)
     return heard._replace(flags=answered) if answered else heard
+
+
+def after_danger(dialog: DialogState) -> bool:
+    """Whether the last answer was the emergency advice or the crisis line."""
+    return dialog.last is not None and dialog.last.answer in (EMERGENCY_ANSWER, "crisis")
+
+
+def whom(rules: Rules, heard: Understanding, flags: set[str]) -> str | None:
+    """Whom an emergency told this turn is about ("" the caller); None when the emergency was told before,
+    so "my wife's here with me now" doesn't make it hers."""
+    if not any(rules.red_flags[f].level is Level.EMERGENCY for f in flags):
+        return None
+    return heard.them if heard.about is not Who.SELF else ""

@@ -57,6 +57,13 @@ class Responder:
         """A conversation line, ready for the locale's placeholders."""
         return self._lines[key]
 
+    def error(self, locale: str) -> SkillReply:
+        """The answer when anything fails: an apology and the safety line, never silence."""
+        say = Say(self.rules.care_for(locale))
+        say.template(self.text("error"))
+        say.template(self.rules.safety_line)
+        return SkillReply(tuple(say.speech), tuple(say.card), DEFAULT_TITLE, None, True, {})
+
     def new_say(self, turn: Turn) -> Say:
         return Say(self.rules.care_for(turn.locale))
 

@@ -8,6 +8,8 @@ from .triage.engine import Engine, Findings, Outcome, Reply
 from .triage.levels import Level
 from .turns import SkillReply, Turn
 
+EMERGENCY_ANSWER = "emergency"  # names the last answer for Repeat (the session already holds the disposition)
+
 
 class SymptomCheck:
     """Asks the rules' questions in order and concludes; every step is a pure function of its arguments."""
@@ -65,12 +67,13 @@ class SymptomCheck:
         crisis: bool = False,
     ) -> SkillReply:
         """The outcome. `them` names the patient when the caller is with someone else ("call 911 for him"),
-        as does a check for another adult; a caller in `crisis` hears the crisis line once the emergency
-        advice is given."""
+        "" when the words are about the caller, None to keep whom the check is for; a caller in `crisis`
+        hears the crisis line once the emergency advice is given."""
         outcome = self.engine.disposition_for(findings)
         disposition = self.rules.dispositions[outcome.level]
         emergency = outcome.level is Level.EMERGENCY
-        them = them or dialog.patient
+        them = dialog.patient if them is None else (them or None)
+        dialog = dialog._replace(patient=them)  # what Repeat and the next turn say it about
         if emergency:
             say.restart()  # the emergency advice first, whatever was said before it this turn
         if outcome.emergency_doubt and not emergency:
@@ -95,7 +98,13 @@ class SymptomCheck:
         # The session stays open after an emergency too, so "repeat" can say the number again.
         close = self.responder.text("number_again" if emergency else "outcome_close")
         return self.responder.finish(
-            turn, say, dialog, reprompt=close, title=disposition.title, disposition=outcome.level
+            turn,
+            say,
+            dialog,
+            reprompt=close,
+            title=disposition.title,
+            disposition=outcome.level,
+            answer=EMERGENCY_ANSWER if emergency else None,
         )
 
     def advice_so_far(self, say: Say, dialog: DialogState) -> None:

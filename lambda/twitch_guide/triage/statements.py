@@ -39,11 +39,12 @@ _SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 _TIME_OPENERS = frozenset({"that", "this", "it", "which", "when", "back"})  # "that was years ago"
 _THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 _POSSESSIVES = frozenset({"my", "his", "her", "our", "their"})
-_DATING = frozenset({"since", "yesterday", "today", "tonight"})
+_DATING = frozenset({"yesterday", "today", "tonight"})  # not "since": "since I'm anxious" is a reason
 # Before a possessive, these keep a denial going: "no pain in my chest", "I don't think my face is drooping".
 _KEEP_DENIAL_BEFORE = frozenset(
     "in on with of to from about around into down up at under over across through for by near behind "
-    "think reckon believe say feel notice see know mean worry and or nor".split()
+    "think reckon believe say feel notice see know mean worry and or nor "
+    "have without way get not no never".split()
 )
 _SUBJECT_VERBS = frozenset(
     "be have go keep feel look seem start become get turn just suddenly collapse drop fall pass".split()
@@ -479,7 +480,7 @@ def told_as_now(words: tuple[str, ...], marker: Hit, thing: Hit) -> bool:
     return False
 
 
-_NOW_WORDS = frozenset("is are am cannot keeps now today tonight again just currently still".split())
+_NOW_WORDS = frozenset("is are am cannot keeps now today tonight again just currently".split())
 
 
 def followed_by(hit: Hit, fine: list[Hit], hits: list[Hit], lemmas: tuple[str, ...]) -> bool:
@@ -567,8 +568,9 @@ def negator_before(
 def _opens_subject(lemmas: tuple[str, ...], at: int) -> bool:
     """ "my face is", "my left arm has gone", "my husband collapsed": a possessive that starts a sentence (not
     the object of a preposition or of a verb of thinking), followed by a short noun phrase and its verb."""
-    if at > 0 and lemmas[at - 1] in _KEEP_DENIAL_BEFORE:
-        return False
+    before = lemmas[at - 1] if at > 0 else ""
+    if before in _KEEP_DENIAL_BEFORE or (before == "that" and lemmas[at - 2 : at - 1] == ("not",)):
+        return False  # "no pain in my chest", "never had my arm go dead", "not that my chest is tight"
     for word in lemmas[at + 1 : at + 4]:
         if word in _SUBJECT_VERBS:
             return True

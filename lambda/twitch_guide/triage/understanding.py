@@ -379,9 +379,15 @@ def long_past(view: Statement, hits: list[Hit], signs: frozenset[str]) -> bool:
 
 
 def _reason_for(statements: Sequence[Statement], index: int) -> Statement | None:
-    """The statement after this one when it gives this one's reason ("... because I slept on it")."""
+    """The statement after this one when it gives this one's reason ("... because I slept on it"); not a
+    reason denied or doubted just before it ("it wasn't because I slept on it", "I thought it was")."""
     following = statements[index + 1] if index + 1 < len(statements) else None
-    return following if following is not None and following.segment.opened_by in REASONS else None
+    if following is None or following.segment.opened_by not in REASONS:
+        return None
+    return None if _DOUBTED.intersection(statements[index].segment.lemmas[-3:]) else following
+
+
+_DOUBTED = frozenset({"not", "never", "no", "think", "thought", "wonder", "maybe", "if", "sure"})
 
 
 def _sudden_apart(statement: Statement, hits: Sequence[Hit]) -> bool:
