@@ -648,3 +648,26 @@ def test_reading_rules_keep_a_danger_told_beside_their_own_words(text: str, flag
 def test_denials_and_memories_around_the_new_rules_stay_quiet(text: str) -> None:
     flags = ENGINE.understand(text).flags
     assert not [f for f in flags if ENGINE.rules.red_flags[f].level.value == "emergency"], flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my calf has twitched for two months now and otherwise i feel fine",
+        "ive had this twitch in my thumb for seven weeks i take vitamin d for my bones",
+    ],
+)
+def test_a_twitchs_duration_counts_when_the_clause_goes_on_to_something_else(text: str) -> None:
+    assert "persistent" in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was on antibiotics for three weeks and since monday my eyelid flickers",
+        "ive felt fine for months and this twitch only started on friday",
+        "i was off work for two months in 2019 and now my eyelid twitches a bit",
+    ],
+)
+def test_a_duration_of_something_else_still_counts_for_nothing(text: str) -> None:
+    assert "persistent" not in ENGINE.understand(text).flags

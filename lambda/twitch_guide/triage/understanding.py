@@ -316,8 +316,16 @@ def stated_days(
     years", the rules' `[duration] not_about`) or long ago."""
     found: list[int] = []
     for statement in (s for s in statements if not s.general):
-        skipped = {statement.clause_of(h) for h in statement.hits if h.vocab in not_about}
-        kept = [i for i, clause in enumerate(statement.clauses) if clause not in skipped]
+        # A clause about something else is left out from where that something is said: in "my leg has
+        # twitched for six months, I'm fine in myself" the six months come before the "fine".
+        # A long-ago word dates its whole clause ("in hospital for three months in 2010").
+        from_here: dict[int, int] = {}
+        for h in statement.hits:
+            if h.vocab in not_about:
+                clause = statement.clause_of(h)
+                start = 0 if h.vocab == LONG_AGO else h.start
+                from_here[clause] = min(from_here.get(clause, start), start)
+        kept = [i for i, c in enumerate(statement.clauses) if i < from_here.get(c, len(statement.clauses))]
         words = " ".join(statement.segment.words[i] for i in kept)
         began = bool(BEGAN & {statement.segment.lemmas[i] for i in kept})
         days = duration_days(words, today=today, southern=southern, with_ago=began)
