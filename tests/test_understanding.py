@@ -671,3 +671,19 @@ def test_a_twitchs_duration_counts_when_the_clause_goes_on_to_something_else(tex
 )
 def test_a_duration_of_something_else_still_counts_for_nothing(text: str) -> None:
     assert "persistent" not in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my balance though is awful these days", "balance_falls"),
+        ("my weight lately has dropped a lot without trying", "weight_loss"),
+    ],
+)
+def test_a_word_said_as_an_aside_splits_nothing(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_a_break_word_between_two_sentences_still_ends_the_first() -> None:
+    understanding = ENGINE.understand("i can swallow fine though my speech is slurred since lunch")
+    assert "speaking_difficulty" in understanding.flags and "swallowing_difficulty" not in understanding.flags

@@ -156,14 +156,23 @@ def segments(text: str, vocabulary: Vocabulary) -> tuple[Segment, ...]:
         words = _rewrite(words, vocabulary)
         current: list[str] = []
         opened_by = ""
-        for word in words:
-            if word in vocabulary.breaks:
+        for i, word in enumerate(words):
+            if word in vocabulary.breaks and not aside(words, i):
                 _append(result, current, vocabulary, opened_by)
                 current, opened_by = [], word
             else:
                 current.append(word)
         _append(result, current, vocabulary, opened_by)
     return tuple(result)
+
+
+def aside(words: list[str] | tuple[str, ...], at: int) -> bool:
+    """A break or clause word said as an aside inside a clause, between its subject and verb ("my balance
+    though is really bad", "my weight lately has dropped"): it ends nothing."""
+    return 0 < at < len(words) - 1 and words[at + 1] in _ASIDE_VERBS and words[at - 1] not in _ASIDE_VERBS
+
+
+_ASIDE_VERBS = frozenset("is are was were has have had keeps feels seems looks".split())
 
 
 def words_of(text: str, vocabulary: Vocabulary) -> tuple[str, ...]:

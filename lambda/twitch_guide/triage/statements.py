@@ -24,7 +24,7 @@ from .concepts import (
     Grammar,
 )
 from .durations import number_of
-from .language import Segment, segments, words_of
+from .language import Segment, aside, segments, words_of
 
 # How a general question opens: "can a twitch ...", "does twitching ...", "is it true that ..." (the words as
 # said: a slot value such as "been a bit dizzy" has lost its "i have" and is no question).
@@ -219,8 +219,10 @@ class StatementReader:
         # A clause word inside a phrase ("pins and needles") ends no clause.
         within_phrase = {i for h in hits if h.vocab not in MARKERS for i in range(h.start + 1, h.end)}
         clauses, clause = [], 0
+        words = segment.words
         for position, word in enumerate(lemmas):
-            clause += word in self.grammar.clause_ends and position not in within_phrase
+            ends = word in self.grammar.clause_ends and position not in within_phrase
+            clause += ends and not aside(words, position)
             clauses.append(clause)
         # A statement is a question when it starts with a question word ("can", "is") or holds a phrase such
         # as "is it"; a question word anywhere still marks a named cause as asked about.
