@@ -11,6 +11,7 @@ from .turns import SkillReply, SlotValue, Turn
 
 # After a named cause's own explanation, the natural next step is to check the caller's symptoms.
 AFTER_A_CAUSE = SYMPTOM_CHECK
+CRISIS_ANSWER = "crisis"  # names the crisis line as the last answer, for Repeat
 
 
 class Answers:
@@ -72,7 +73,7 @@ class Answers:
         say.template(answer.say)
         if caller == "crisis":  # the line first and alone; the session stays open for "repeat"
             reprompt = self.responder.text("number_again")
-            return self.responder.finish(turn, say, dialog, reprompt=reprompt, answer="crisis")
+            return self.responder.finish(turn, say, dialog, reprompt=reprompt, answer=CRISIS_ANSWER)
         if end:
             named = f"route:{caller}"
             return self.responder.finish(turn, say, dialog, reprompt=None, end=True, answer=named)

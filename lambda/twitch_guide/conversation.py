@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .answers import Answers
+from .answers import CRISIS_ANSWER, Answers
 from .dialog import FAREWELL, DialogState
 from .prompts import Prompts
 from .responder import Responder, Say
@@ -119,7 +119,7 @@ class Conversation:
         dialog = self._dialog(turn)
         if dialog.question is not None:
             return self.check.answer(turn, dialog, reply)
-        if dialog.offer is None and dialog.last is not None and after_danger(dialog):
+        if dialog.offer is None and after_danger(dialog):
             return self.repeat(turn)  # "yes" or "no" after the number: say it again, never the menu
         say = self._say(turn)
         if dialog.offer == FAREWELL and reply is Reply.NO:
@@ -265,7 +265,7 @@ def as_answer(
 
 def after_danger(dialog: DialogState) -> bool:
     """Whether the last answer was the emergency advice or the crisis line."""
-    return dialog.last is not None and dialog.last.answer in (EMERGENCY_ANSWER, "crisis")
+    return dialog.last is not None and dialog.last.answer in (EMERGENCY_ANSWER, CRISIS_ANSWER)
 
 
 def whom(rules: Rules, heard: Understanding, flags: set[str]) -> str | None:

@@ -114,10 +114,8 @@ class SymptomCheck:
             say.template(self.responder.text("outcome_unsure_emergency"))
         if outcome.level is not Level.SELF_CARE:
             disposition = self.rules.dispositions[outcome.level]
-            if dialog.patient is None:
-                say.template(disposition.say)
-            else:
-                say.template(disposition.say_for_other or disposition.say, them=dialog.patient)
+            opening = (disposition.say_for_other or disposition.say) if dialog.patient else disposition.say
+            say.template(opening, them=dialog.patient or "them")
 
     def _said_yes_to(self, findings: Findings) -> set[str]:
         """The red flags of the questions answered yes: any of them may be what the caller meant."""

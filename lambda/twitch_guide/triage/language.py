@@ -92,10 +92,11 @@ class Vocabulary(NamedTuple):
         """Rewrites apply to words as spoken; idioms to lemmas ("fell asleep" and "falling asleep" alike)."""
         from .inflections import INFLECTIONS
 
+        inflections = {**INFLECTIONS, COULD_NOT: "cannot"}
         table = {**CONTRACTIONS, **rewrites}
         pairs = {_words(k): _words(v) for k, v in table.items()}
         lemma_idioms = {
-            tuple(intern(lemma(w, INFLECTIONS)) for w in k.split()): _words(v) for k, v in idioms.items()
+            tuple(intern(lemma(w, inflections)) for w in k.split()): _words(v) for k, v in idioms.items()
         }
         filler_phrases = frozenset(tuple(f.split()) for f in fillers)
         longest = max(len(k) for k in [*pairs, *filler_phrases])
@@ -109,7 +110,7 @@ class Vocabulary(NamedTuple):
             frozenset(k[0] for k in [*pairs, *filler_phrases]),
             frozenset(k[0] for k in lemma_idioms),
             kept_numbers,
-            INFLECTIONS,
+            inflections,
         )
 
 
@@ -135,8 +136,6 @@ def lemma(word: str, inflections: Mapping[str, str], kept_numbers: frozenset[str
         return YEAR if len(word) == 4 and word[:2] in ("19", "20") else NUMBER
     if word in _NUMBER_WORDS:
         return NUMBER
-    if word == COULD_NOT:
-        return "cannot"
     found = inflections.get(word)
     if found is None and word.endswith("in") and len(word) > 4:
         found = inflections.get(word + "g")  # a dropped g: "wheezin", "hurtin", "seein"

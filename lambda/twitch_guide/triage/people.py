@@ -89,7 +89,7 @@ def _caller_with_an_animal(statement: Statement, position: int) -> bool:
     if not _CALLER.intersection(lemmas[: animal.start]):
         return False
     between = lemmas[animal.end : position]
-    others = [h for h in statement.hits if h.vocab in PERSON_MARKERS and animal.end <= h.start < position]
+    others = any(h.vocab in PERSON_MARKERS and animal.end <= h.start < position for h in statement.hits)
     return bool(_SAME_SUBJECT_GOES_ON.intersection(between)) and not (
         others or _ANOTHER_SUBJECT.intersection(between)
     )

@@ -35,7 +35,7 @@ _GENERAL_SUBJECTS = frozenset(
     | {"tablets", "pills", "medicine", "medicines", "medication", "medications", "meds", "drugs"}
     | {"antidepressants", "steroids", "statins", "antibiotics", "antihistamines", "inhalers"}
 )
-_SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
+SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 _TIME_OPENERS = frozenset({"that", "this", "it", "which", "when", "back"})  # "that was years ago"
 _THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 _POSSESSIVES = frozenset({"my", "his", "her", "our", "their"})
@@ -209,11 +209,11 @@ class StatementReader:
         # "fine" inside a time word ("she was fine ten minutes ago") dates the sign; it doesn't deny it.
         onsets = [h for h in hits if h.vocab == SUDDEN]
         fine = [h for h in hits if h.vocab == FINE and not any(inside(h, o) for o in onsets)]
-        read = hits
+        # (The comprehension reads `hits` as found so far: the fine rule looks for a sign named between.)
         hits = [
             h
             if h.vocab in MARKERS
-            else Hit(h.vocab, h.start, h.end, self._denied(lemmas, h, covered, fine, read))
+            else Hit(h.vocab, h.start, h.end, self._denied(lemmas, h, covered, fine, hits))
             for h in hits
         ]
         # A clause word inside a phrase ("pins and needles") ends no clause.
@@ -244,7 +244,7 @@ class StatementReader:
         for marker in (h for h in hits if h.vocab == HYPOTHETICAL):
             position = marker.end
             while position < len(lemmas) and lemmas[position] not in self.grammar.clause_ends:
-                if lemmas[position] in _SUBJECTS and position > marker.end:
+                if lemmas[position] in SUBJECTS and position > marker.end:
                     break
                 if lemmas[position] in _POSSESSIVES and _opens_subject(lemmas, position):
                     break  # "in case it helps, my wife has had double vision"
@@ -589,6 +589,6 @@ def _describes(statement: Statement, hit: Hit, chosen: list[Hit], clauses: set[i
     lemmas = statement.segment.lemmas
     for other in chosen:
         first, second = sorted((hit, other), key=lambda h: h.start)
-        if not _SUBJECTS.intersection(lemmas[first.end : second.start]):  # the words between the two
+        if not SUBJECTS.intersection(lemmas[first.end : second.start]):  # the words between the two
             return True
     return False

@@ -40,6 +40,7 @@ from .concepts import (
 from .durations import duration_days
 from .people import latest_person, person_before, subject, them
 from .statements import (
+    SUBJECTS,
     Hit,
     Statement,
     StatementReader,
@@ -265,7 +266,7 @@ class Understander:
         if unless and any(excluded(s, unless, self.grammar) for s in (statement, reason) if s is not None):
             return
         # A slow change rules a sign out too, but not one said to be sudden in a clause of its own.
-        slow = GRADUAL in rule.unless and excluded(statement, frozenset({GRADUAL}), self.grammar)
+        slow = GRADUAL in rule.unless and excluded(statement, _SLOW, self.grammar)
         for view in views:
             for concept in rule.concepts:
                 found = self._reader.satisfied(view, concept, whole)
@@ -359,7 +360,7 @@ def _planned(view: Statement, hits: list[Hit]) -> bool:
     )
 
 
-_PLAN_BROKEN_BY = frozenset({"i", "he", "she", "they", "we", "when"})
+_PLAN_BROKEN_BY = SUBJECTS | {"when"}
 
 
 def searched(statements: Sequence[Statement], negators: frozenset[str]) -> bool:
@@ -410,6 +411,7 @@ def _sudden_apart(statement: Statement, hits: Sequence[Hit]) -> bool:
 
 
 _NOW = frozenset({"now", "today", "tonight"})
+_SLOW = frozenset({GRADUAL})
 
 
 def excluded(statement: Statement, unless: frozenset[str], grammar: Grammar) -> bool:
