@@ -331,6 +331,41 @@ def test_one_shot_tries_the_request_with_and_without_its_connecting_word() -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("spoken", "kind"),
+    [
+        ("talk to muscle twitch guide", "launch"),
+        ("ask muscle twitch guide to check my symptoms", "one_shot"),
+        ("check my symptoms using muscle twitch guide", "one_shot"),
+        ("launch the muscle twitch guide", "utterance"),  # "the" is a typing convenience only
+        ("muscle twitch guide check my symptoms", "utterance"),  # a bare name takes no request
+    ],
+)
+def test_strict_reading_keeps_to_the_documented_launch_patterns(spoken: str, kind: str) -> None:
+    assert parse_invocation(spoken, NAME, strict=True).kind == kind
+
+
+def test_strict_reading_keeps_the_request_as_the_patterns_leave_it() -> None:
+    spoken = "ask check my symptoms from muscle twitch guide"
+    assert parse_invocation(spoken, NAME).readings == ("check my symptoms",)
+    assert parse_invocation(spoken, NAME, strict=True).readings == ("ask check my symptoms",)
+    assert parse_invocation("tell muscle twitch guide whether it hurts", NAME, strict=True).readings == (
+        "whether it hurts",
+    )
+    assert parse_invocation("tell muscle twitch guide whether it hurts", NAME).readings == (
+        "it hurts",
+        "whether it hurts",
+    )
+
+
+def test_sample_match_wants_a_sample_word_for_word(resolver: Resolver) -> None:
+    assert resolver.resolve("what causes the muscle twitching").name == "CausesIntent"
+    matched = resolver.sample_match(["what causes muscle twitching"])
+    assert matched is not None and matched.name == "CausesIntent"
+    assert resolver.sample_match(["what on earth causes muscle twitching"]) is None
+    assert resolver.sample_match(["help"]) is None  # a built-in intent's phrase is not a sample
+
+
 def test_text_without_the_invocation_name_is_a_plain_utterance() -> None:
     assert parse_invocation("what causes twitching", NAME).kind == "utterance"
 

@@ -143,13 +143,7 @@ PRIVACY_FLAGS: Final = (
     "containsAds",
 )
 
-# Example phrases: how users combine a launch phrase with the invocation name (INVOKE_DOC, English table).
-# "ask <name> [to|about|for|if|whether] <request>", "tell <name> [to|that] <request>",
-# "<open|start|...> <name> [and <request>]", "<request> <using|with|from|in|on|by> <name>", "<name>".
-ASK_CONNECTORS: Final = ("to", "about", "for", "if", "whether")
-TELL_CONNECTORS: Final = ("to", "that")
-OPEN_VERBS: Final = ("open", "start", "launch", "begin", "load", "run", "resume", "play", "use", "talk to")
-SUFFIX_CONNECTORS: Final = ("using", "with", "from", "in", "on", "by")
+# Example phrases start with the wake word; the launch patterns themselves live in skill_sim.invocation.
 WAKE_PREFIX: Final = "alexa, "
 
 # --- Patterns ---------------------------------------------------------------------------------------------

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+from skill_sim.invocation import parse_invocation
+from skill_sim.model import ModelError, parse_model
+from skill_sim.nlu import Resolver
 
 from .common import (
     _INTENT_NAME,
@@ -16,7 +21,6 @@ from .common import (
     _SLOT_VALUE,
     _VALUE_ID,
     ARTICLES_AND_PREPOSITIONS,
-    ASK_CONNECTORS,
     BUILTIN_INTENTS_DOC,
     CERTIFICATION_FEEDBACK,
     CONNECTING_WORDS,
@@ -29,7 +33,6 @@ from .common import (
     LAUNCH_WORDS,
     LEGACY_REFERENCE,
     MAX_CUSTOM_SLOT_VALUES,
-    OPEN_VERBS,
     PROJECT_RULE,
     REQUIRED_BUILTIN_INTENTS,
     SAMPLE_MAX_CHARS,
@@ -38,8 +41,6 @@ from .common import (
     SEARCHQUERY_BUILD_ERROR,
     SLOT_TYPES_DOC,
     SLOT_VALUE_MAX_CHARS,
-    SUFFIX_CONNECTORS,
-    TELL_CONNECTORS,
     WAKE_PREFIX,
     _normalise,
     _objects,
@@ -483,90 +484,19 @@ def match_example_phrase(phrase: str, model: Mapping[str, Any]) -> str | None:
 
     The phrase is "Alexa, <launch phrase with the invocation name> <request>" (EXAMPLE_PHRASES_BLOG); the
     request must match a sample utterance, a slot standing for one or more words, and a custom slot's words
-    must be one of that type's values or synonyms (CUSTOM_SLOT_PHRASES_BLOG).
+    must be one of that type's values or synonyms (CUSTOM_SLOT_PHRASES_BLOG). The launch phrase and the
+    sample match are the simulator's own, in their strict forms.
     """
-    interaction = model.get("interactionModel")
-    language = interaction.get("languageModel") if isinstance(interaction, dict) else None
-    if not isinstance(language, dict):
+    if not _normalise(phrase).startswith(WAKE_PREFIX):
         return None
-    invocation = _normalise(str(language.get("invocationName", "")))
-    text = _normalise(phrase).rstrip(".?!")
-    if not invocation or not text.startswith(WAKE_PREFIX):
+    try:
+        parsed = parse_model(model, Path("interaction model"))
+    except ModelError:
         return None
-    requests = _requests_in(text.removeprefix(WAKE_PREFIX).strip(), invocation)
-    if requests is None:
-        return None
-    if "" in requests:
+    invocation = parse_invocation(phrase.strip()[len(WAKE_PREFIX) :], parsed.invocation_name, strict=True)
+    if invocation.kind == "launch":
         return "LaunchRequest"
-    intents = _objects(language.get("intents"))
-    spoken_forms = _type_forms(_objects(language.get("types")))
-    for intent in intents:
-        slot_types = {str(slot.get("name")): str(slot.get("type")) for slot in _objects(intent.get("slots"))}
-        for sample in _strings(intent.get("samples")):
-            # Words compare without case; slot names keep theirs, they key the slot types.
-            tokens = [
-                token if _SLOT_REFERENCE.fullmatch(token) else token.lower() for token in sample.split()
-            ]
-            for request in requests:
-                if _tokens_match(tokens, request.split(), slot_types, spoken_forms):
-                    return str(intent.get("name"))
-    return None
-
-
-def _requests_in(text: str, invocation: str) -> list[str] | None:
-    """The request(s) a launch phrase leaves, trying each pattern of INVOKE_DOC; None if none fits."""
-    if text == invocation:
-        return [""]
-    candidates: list[str] = []
-    for verb in ("ask", "tell", *OPEN_VERBS):
-        lead = f"{verb} {invocation}"
-        if text == lead:
-            return [""]
-        if not text.startswith(lead + " "):
-            continue
-        rest = text.removeprefix(lead + " ")
-        connectors = ASK_CONNECTORS if verb == "ask" else TELL_CONNECTORS if verb == "tell" else ("and",)
-        if verb in ("ask", "tell"):
-            candidates.append(rest)  # "ask <name> what causes ..." needs no connecting word
-        for connector in connectors:
-            if rest.startswith(connector + " "):
-                candidates.append(rest.removeprefix(connector + " "))
-    for connector in SUFFIX_CONNECTORS:
-        tail = f" {connector} {invocation}"
-        if text.endswith(tail):
-            candidates.append(text.removesuffix(tail))
-    return candidates or None
-
-
-def _type_forms(types: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
-    forms: dict[str, set[str]] = {}
-    for slot_type in types:
-        spoken: set[str] = set()
-        for value in _objects(slot_type.get("values")):
-            entry = value.get("name")
-            if isinstance(entry, dict):
-                spoken.update(
-                    _normalise(text)
-                    for text in [entry.get("value"), *_strings(entry.get("synonyms"))]
-                    if isinstance(text, str)
-                )
-        forms[str(slot_type.get("name"))] = spoken
-    return forms
-
-
-def _tokens_match(
-    sample: Sequence[str], words: Sequence[str], slot_types: Mapping[str, str], forms: Mapping[str, set[str]]
-) -> bool:
-    if not sample:
-        return not words
-    head, rest = sample[0], sample[1:]
-    slot = _SLOT_REFERENCE.fullmatch(head)
-    if slot is None:
-        return bool(words) and words[0] == head and _tokens_match(rest, words[1:], slot_types, forms)
-    slot_type = slot_types.get(slot.group(1), "")
-    allowed = forms.get(slot_type)  # None for built-in types: any words will do
-    for end in range(1, len(words) - len(rest) + 1):
-        value = " ".join(words[:end])
-        if (allowed is None or value in allowed) and _tokens_match(rest, words[end:], slot_types, forms):
-            return True
-    return False
+    if invocation.kind == "utterance":
+        return None
+    match = Resolver(parsed).sample_match(invocation.readings)
+    return None if match is None else match.name

@@ -1,4 +1,8 @@
-"""Recognise how a user addresses the skill: "open <name>" (launch) or "ask <name> to ..." (one-shot)."""
+"""Recognise how a user addresses the skill: "open <name>" (launch) or "ask <name> to ..." (one-shot).
+
+The one home of the launch-phrase patterns of Amazon's "Understanding how users invoke custom skills": the
+simulator reads typed text with them, and the model checks read the skill's example phrases with them.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ from typing import Literal
 
 from .text import normalise
 
-LAUNCH_VERBS = frozenset({"open", "start", "launch", "begin", "load", "run", "play", "use"})
-ASK_VERBS = frozenset({"ask", "tell"})
+ASK_VERBS = ("ask", "tell")
+# "open <name>", "talk to <name>", and "open <name> and <request>".
+LAUNCH_VERBS = ("open", "start", "launch", "begin", "load", "run", "resume", "play", "use", "talk to")
 # "ask <name> whether ...": the request may or may not include the word, so both readings are tried.
-CONNECTORS = frozenset({"to", "about", "for", "if", "whether", "that", "and"})
-# "<request> from <name>"
-TRAILING_LINKS = frozenset({"from", "using", "with", "on", "in"})
+CONNECTORS = {"ask": ("to", "about", "for", "if", "whether"), "tell": ("to", "that")}
+# "<request> using <name>"
+TRAILING_LINKS = ("using", "with", "from", "in", "on", "by")
 
 Kind = Literal["launch", "one_shot", "utterance"]
 
@@ -30,37 +35,43 @@ class Invocation:
     readings: tuple[str, ...] = ()
 
 
-def parse_invocation(text: str, invocation_name: str) -> Invocation:
-    """Classify `text` against the skill's invocation name (already lower case)."""
+def parse_invocation(text: str, invocation_name: str, *, strict: bool = False) -> Invocation:
+    """Classify `text` against the skill's invocation name.
+
+    `strict` keeps to the documented patterns, as an example phrase must. Without it the simulator also
+    takes what a person types at a keyboard: "the" before the name, a bare "<name>, <request>", any
+    connecting word after "ask" or "tell", and "ask <request> from <name>".
+    """
     words = normalise(text)
     tokens = words.tokens
     name = tuple(normalise(invocation_name).tokens)
     at = _find(tokens, name)
     if at is None:
         return Invocation("utterance", (text,))
-    start = at - 1 if at > 0 and tokens[at - 1] == "the" else at
-    before, after = tokens[:start], tokens[at + len(name) :]
+    start = at - 1 if not strict and at > 0 and tokens[at - 1] == "the" else at
+    before, after = " ".join(tokens[:start]), tokens[at + len(name) :]
     rest_at = at + len(name)
-    verb = before[0] if len(before) == 1 else None
-    if not before or verb in LAUNCH_VERBS | ASK_VERBS:
+    if not before or before in ASK_VERBS or before in LAUNCH_VERBS:
         if not after:
             return Invocation("launch")
-        if verb in ASK_VERBS:
-            if after[0] in CONNECTORS and len(after) > 1:
-                without = words.surface(rest_at + 1, len(tokens))
-                return Invocation("one_shot", (without, words.surface(rest_at, len(tokens))))
-            return Invocation("one_shot", (words.surface(rest_at, len(tokens)),))
-        # "open <name> and <request>"; a bare "<name>, <request>" as a convenience.
-        skip = 1 if after[0] == "and" else 0
-        if verb and not skip:
+        if strict and not before:
             return Invocation("utterance", (text,))
+        if before in ASK_VERBS:
+            connectors = CONNECTORS[before] if strict else (*CONNECTORS["ask"], *CONNECTORS["tell"], "and")
+            request = words.surface(rest_at, len(tokens))
+            if after[0] in connectors and len(after) > 1:
+                return Invocation("one_shot", (words.surface(rest_at + 1, len(tokens)), request))
+            return Invocation("one_shot", (request,))
+        skip = 1 if after[0] == "and" else 0
+        if not skip and before:
+            return Invocation("utterance", (text,))  # "open <name> <request>" needs its "and"
         if skip and len(after) == 1:
             return Invocation("launch")
         return Invocation("one_shot", (words.surface(rest_at + skip, len(tokens)),))
-    if not after and len(before) > 1 and before[-1] in TRAILING_LINKS:
-        head = before[1:-1] if before[0] in ASK_VERBS else before[:-1]
-        offset = 1 if before[0] in ASK_VERBS else 0
-        return Invocation("one_shot", (words.surface(offset, offset + len(head)),))
+    head = tokens[:start]
+    if not after and len(head) > 1 and head[-1] in TRAILING_LINKS:
+        offset = 1 if not strict and head[0] in ASK_VERBS else 0
+        return Invocation("one_shot", (words.surface(offset, len(head) - 1),))
     return Invocation("utterance", (text,))
 
 

@@ -113,6 +113,11 @@ def load_model(path: Path) -> InteractionModel:
         raise ModelError(f"{path}: cannot read it ({exc})") from None
     except json.JSONDecodeError as exc:
         raise ModelError(f"{path}: not valid JSON: {exc}") from None
+    return parse_model(raw, path)
+
+
+def parse_model(raw: Any, path: Path) -> InteractionModel:
+    """Check an interaction model already read from JSON; `path` names it in messages."""
     return _Reader(path).model(raw)
 
 

@@ -155,10 +155,12 @@ class Resolver:
             self._index_type(slot_type)
         strict: list[_Sample] = []
         loose: list[_Sample] = []
+        self._own: list[_Sample] = []  # the model's own samples, without the built-in intents' phrases
         self._slot_samples: dict[tuple[str, str], tuple[list[_Sample], list[_Sample]]] = {}
         for order, intent in enumerate(model.intents):
             types = {s.name: s.type for s in intent.slots}
             phrases = list(intent.samples) + list(BUILTIN_PHRASES.get(intent.name, ()))
+            self._own += self._compiled(intent.name, intent.samples, types, order, loose=False)
             strict += self._compiled(intent.name, phrases, types, order, loose=False)
             loose += self._compiled(intent.name, phrases, types, order, loose=True)
             for slot in intent.slots:
@@ -268,6 +270,26 @@ class Resolver:
             if value is not None:
                 return ResolvedIntent(intent, {ref.name: value}, "{" + ref.name + "}")
         return ResolvedIntent(FALLBACK_INTENT)
+
+    def sample_match(self, texts: Sequence[str]) -> ResolvedIntent | None:
+        """The first of the model's own samples that one of `texts` says word for word, or None.
+
+        A slot stands for one or more words; a custom slot's words must be one of its type's values or
+        synonyms as written, a number or duration slot's words must parse. This is how Amazon checks an
+        example phrase, with none of the tolerance `resolve` has for what people say.
+        """
+        for text in texts:
+            words = normalise(text)
+            for sample in self._own:
+                refs = [e for e in sample.elements if isinstance(e, _SlotRef)]
+                for slots, _, _ in self._assignments(sample, words, {}):
+                    if all(self._exact_value(ref, slots[ref.name]) for ref in refs):
+                        return ResolvedIntent(sample.intent, slots, sample.text)
+        return None
+
+    def _exact_value(self, ref: _SlotRef, slot: ResolvedSlot) -> bool:
+        values = self._values.get(ref.type)
+        return values is None or normal_text(slot.value) in values
 
     def _elicited(self, words: Words, elicit: tuple[str, str]) -> ResolvedIntent | None:
         pair = self._slot_samples.get(elicit)
