@@ -89,6 +89,15 @@ def test_information_answers_are_short_and_offer_one_next_step(
     assert len(turn.speech.split()) <= 75
 
 
+def test_a_sign_named_as_the_cause_asked_about_is_answered_not_checked(chat: ChatFactory) -> None:
+    talk = chat("en-GB")
+    talk.say("open muscle twitch guide")
+    turn = talk.say("can side effects from medication cause twitching")
+    assert turn.intent == "CausesIntent"
+    assert "Never stop a prescribed medicine" in turn.speech
+    assert "quick questions" not in turn.speech
+
+
 def test_an_unknown_cause_is_not_dropped_silently(chat: ChatFactory) -> None:
     talk = chat("en-US")
     talk.say("open muscle twitch guide")

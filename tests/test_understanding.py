@@ -687,3 +687,75 @@ def test_a_word_said_as_an_aside_splits_nothing(text: str, flag: str) -> None:
 def test_a_break_word_between_two_sentences_still_ends_the_first() -> None:
     understanding = ENGINE.understand("i can swallow fine though my speech is slurred since lunch")
     assert "speaking_difficulty" in understanding.flags and "swallowing_difficulty" not in understanding.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my arm and leg on the right went weak and tingly together just now", "sudden_one_sided_weakness"),
+        ("my right arm went numb and weak out of nowhere", "sudden_one_sided_weakness"),
+        ("im pregnant and my head is pounding", "pregnancy_warning"),
+        ("i am expecting baby, 7 months, my head is paining very badly since morning", "pregnancy_warning"),
+        ("my boy is 11 and hes hot and has purple blotches on his legs that dont go when i push on them",
+         "meningitis_sepsis"),
+        ("my uncle stopped, now three days no drink and he is seeing little animals on the wall",
+         "alcohol_withdrawal_severe"),
+        ("i drank the cleaning liquid by mistake, my throat is burning", "overdose_poisoning"),
+        ("my head is all muddled and i cant work out where i am", "sudden_confusion"),
+        ("its gone from my eyelid to my cheek and now my lip as well", "spreading_or_worse"),
+    ],
+)  # fmt: skip
+def test_signs_told_together_or_in_plain_words_of_their_own(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_a_sudden_word_stays_with_its_own_sign_without_a_bare_and() -> None:
+    assert (
+        "sudden_one_sided_weakness"
+        not in ENGINE.understand("my eyelid twitch suddenly and my arm is weak").flags
+    )
+
+
+def test_a_pregnancy_word_names_no_child() -> None:
+    assert ENGINE.understand("i am expecting baby and my head is pounding").about is Who.SELF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if my face ever drooped id ring an ambulance straight away but this is just a twitchy eyelid",
+        "my dad had a heart attack in his fifties and hes eighty now and fine",
+        "my legs are shot after the stairmaster and my right calf keeps twitching",
+        "i know people talk about fasciculations spreading but mine is just my left calf",
+        "i had a migraine last month its gone now but this week its just my eyebrow",
+    ],
+)
+def test_imagined_remembered_and_reported_signs_raise_nothing(text: str) -> None:
+    assert ENGINE.understand(text).flags == (), text
+
+
+def test_what_if_still_reports_an_emergency_sign() -> None:
+    assert "face_drooping" in ENGINE.understand("what if my face is drooping").flags
+
+
+def test_words_named_as_what_a_question_asks_about_are_not_told() -> None:
+    assert "medicine_suspected" in ENGINE.understand("side effects from medication").flags
+    asked = ENGINE.understand("side effects from medication", asked=True)
+    assert asked.flags == ()
+    assert (
+        "medicine_suspected" in ENGINE.understand("my new tablets", asked=True).flags
+    )  # linked to the caller
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("typically how long does a bout of fasciculations go on for", "how_long"),
+        ("whats the best way to treat fasciculations at home", "self_care"),
+        ("what are all the possible causes of fasciculations", "causes"),
+        ("what are fasciculations", "what_is"),
+        ("will a twitchy muscle sort itself out eventually", "how_long"),
+    ],
+)
+def test_the_word_fasciculations_takes_the_topic_it_is_asked_with(text: str, topic: str) -> None:
+    assert ENGINE.understand(text).topic == topic

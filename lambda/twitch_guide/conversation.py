@@ -61,7 +61,7 @@ class Conversation:
         return answer or self.answers.healing(turn, self._dialog(turn), heard, said.healing_context)
 
     def causes(self, turn: Turn, said: Said) -> SkillReply:
-        heard = self._understand(turn, said)
+        heard = self._understand(turn, said, asked=said.cause is not None)
         answer = self._unless_a_sign(turn, heard, said)
         return answer or self.answers.causes(turn, self._dialog(turn), heard, said.cause)
 
@@ -194,11 +194,11 @@ class Conversation:
     def _dialog(self, turn: Turn) -> DialogState:
         return DialogState.from_session(turn.state, self.rules, self.prompts.offers)
 
-    def _understand(self, turn: Turn, said: Said) -> Understanding:
-        """The one reading of this turn's words."""
+    def _understand(self, turn: Turn, said: Said, *, asked: bool = False) -> Understanding:
+        """The one reading of this turn's words (`asked`: they name what a question asks about)."""
         if not said.words.strip():
             return Understanding()
-        return self.engine.understand(said.words, today=turn.date, locale=turn.locale)
+        return self.engine.understand(said.words, today=turn.date, locale=turn.locale, asked=asked)
 
     def _unless_a_sign(self, turn: Turn, heard: Understanding, said: Said) -> SkillReply | None:
         """A symptom inside a question ("can stress cause twitching and chest pain?") comes first."""

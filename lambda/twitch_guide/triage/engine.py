@@ -136,9 +136,13 @@ class Engine:
         )
 
     # --- free text ------------------------------------------------------------------------------------
-    def understand(self, text: str, *, today: date | None = None, locale: str = "") -> Understanding:
-        """What one utterance says: red flags, who they are about, causes, a duration, the topic asked."""
-        return self._understander.understand(text, today=today, locale=locale)
+    def understand(
+        self, text: str, *, today: date | None = None, locale: str = "", asked: bool = False
+    ) -> Understanding:
+        """What one utterance says: red flags, who they are about, causes, a duration, the topic asked.
+        `asked`: the words are what a question asks about (a cause named to the causes question), so a sign
+        whose rule says `unless = ["question"]` is not taken as told."""
+        return self._understander.understand(text, today=today, locale=locale, asked=asked)
 
     def _by_level(self, flag_ids: set[str]) -> tuple[str, ...]:
         return tuple(sorted(flag_ids, key=lambda f: (self.rules.red_flags[f].level.rank, f)))

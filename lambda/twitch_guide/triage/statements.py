@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, KeysView, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 from sys import intern
 from typing import NamedTuple
 
@@ -169,8 +170,11 @@ class StatementReader:
         for candidates in self._index.values():
             candidates.sort(key=lambda c: -len(c[0]))  # the longest phrase of a vocabulary wins
 
-    def read(self, text: str) -> list[Statement]:
+    def read(self, text: str, *, asked: bool = False) -> list[Statement]:
+        """`asked`: the words are what a question asks about ("can side effects cause twitching?")."""
         statements = [self._statement(s) for s in segments(text, self.grammar.vocabulary)]
+        for statement in statements if asked else ():
+            statement.question = statement.asks = True
         self._attach_markers(statements)
         return statements
 
@@ -232,25 +236,12 @@ class StatementReader:
             segment,
             hits,
             tuple(clauses),
-            hypothetical=frozenset() if _dated(segment, hits) else self._hypothetical(lemmas, hits),
+            hypothetical=frozenset()
+            if _dated(segment, hits)
+            else hypothetical_reach(lemmas, hits, self.grammar.clause_ends),
             question=question,
             asks=asks,
         )
-
-    def _hypothetical(self, lemmas: tuple[str, ...], hits: list[Hit]) -> frozenset[int]:
-        """Where a hypothetical reaches: from its marker to the end of its clause, or to a new subject
-        ("is twitching a sign of healing | I've started falling over" is a question, then a report)."""
-        reach: set[int] = set()
-        for marker in (h for h in hits if h.vocab == HYPOTHETICAL):
-            position = marker.end
-            while position < len(lemmas) and lemmas[position] not in self.grammar.clause_ends:
-                if lemmas[position] in SUBJECTS and position > marker.end:
-                    break
-                if lemmas[position] in _POSSESSIVES and _opens_subject(lemmas, position):
-                    break  # "in case it helps, my wife has had double vision"
-                position += 1
-            reach.update(range(marker.start, position))
-        return frozenset(reach)
 
     def _match_end(self, lemmas: tuple[str, ...], start: int, phrase: tuple[str, ...]) -> int:
         """Just past the phrase if it matches at start (small words such as "my" allowed inside), else -1."""
@@ -316,6 +307,7 @@ class StatementReader:
                         if h.vocab != TWITCH
                         and (statement.clause_of(h) == near or (marker.start <= 1 and h.start > marker.start))
                     )
+                    mark_coordinated(statement, [h for h in anchors if h.vocab != TWITCH])
             lends_sudden.append(orphan_sudden)
             lends_long_ago.append(orphan_long_ago)
         for i, statement in enumerate(statements):
@@ -520,6 +512,39 @@ def distance(a: Hit, b: Hit) -> int:
     if b.end <= a.start:
         return a.start - b.end
     return 0
+
+
+def hypothetical_reach(
+    lemmas: tuple[str, ...], hits: list[Hit], clause_ends: frozenset[str]
+) -> frozenset[int]:
+    """Where a hypothetical reaches: from its marker to the end of its clause, or to a new subject
+    ("is twitching a sign of healing | I've started falling over" is a question, then a report)."""
+    reach: set[int] = set()
+    for marker in (h for h in hits if h.vocab == HYPOTHETICAL):
+        position = marker.end
+        while position < len(lemmas) and lemmas[position] not in clause_ends:
+            if lemmas[position] in SUBJECTS and position > marker.end:
+                break
+            if lemmas[position] in _POSSESSIVES and _opens_subject(lemmas, position):
+                break  # "in case it helps, my wife has had double vision"
+            position += 1
+        reach.update(range(marker.start, position))
+    return frozenset(reach)
+
+
+def mark_coordinated(statement: Statement, signs: Sequence[Hit]) -> None:
+    """Signs joined by a bare "and" or "or" came on together: "went weak and tingly just now" makes the
+    weakness sudden too, though the "and" starts a new clause."""
+    words = statement.segment.words
+    spread = True
+    while spread:
+        spread = False
+        for a, b in pairwise(signs):
+            if b.start == a.end + 1 and words[a.end] in ("and", "or"):
+                for one, other in ((a, b), (b, a)):
+                    if one.start in statement.sudden_at and other.start not in statement.sudden_at:
+                        statement.sudden_at.add(other.start)
+                        spread = True
 
 
 def mark_sudden_after_fine(statement: Statement, is_anchor: Callable[[Hit], bool]) -> None:

@@ -133,8 +133,10 @@ class Understander:
         self._reader = StatementReader(grammar, signs, phrases)
         self._signs = signs
 
-    def understand(self, text: str, *, today: date | None = None, locale: str = "") -> Understanding:
-        statements = self._reader.read(text)
+    def understand(
+        self, text: str, *, today: date | None = None, locale: str = "", asked: bool = False
+    ) -> Understanding:
+        statements = self._reader.read(text, asked=asked)
         present: dict[str, Who] = {}
         denied: set[str] = set()
         history: set[str] = set()
@@ -159,7 +161,7 @@ class Understander:
                             break
                     elif long_past(view, hits, self._signs):
                         history.add(flag)
-                    elif flag in self._emergencies or not (
+                    elif (flag in self._emergencies and not _imagined(view, hits)) or not (
                         view.general or any(h.start in view.hypothetical for h in hits)
                     ):
                         present[flag] = _whose(view, hits, last_person)
@@ -276,7 +278,8 @@ class Understander:
     def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
         """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
         answer ("what causes it, is it the coffee?")."""
-        topic = next((name for name in self._topics if self._meets(name, statements)), None)
+        reader = self._reader
+        topic = next((name for name, ways in self._topics.items() if _meets(reader, ways, statements)), None)
         # Asked, or said as a search ("caffeine and twitches", "low calcium twitching"): a few words naming
         # nobody. (A slot value such as "sore after a long run" has lost its "my" but is longer.)
         asked = (
@@ -286,16 +289,17 @@ class Understander:
         )
         if causes and asked and topic in (None, "causes", "what_is"):
             return "cause"
-        if causes and topic == "when_to_see_doctor" and self._meets("causes", statements):
+        asks_cause = self._topics.get("causes", ())
+        if topic == "when_to_see_doctor" and causes and _meets(reader, asks_cause, statements):
             return "cause"  # "can worry bring on a twitch" asks about a cause, not about worrying
         return topic
 
-    def _meets(self, topic: str, statements: Sequence[Statement]) -> bool:
-        concepts = self._topics.get(topic, ())
-        return any(self._reader.satisfied(s, c) is not None for s in statements for c in concepts)
-
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
+
+
+def _meets(reader: StatementReader, concepts: Sequence[Concept], statements: Sequence[Statement]) -> bool:
+    return any(reader.satisfied(s, c) is not None for s in statements for c in concepts)
 
 
 def named(statements: Sequence[Statement], prefix: str, order: tuple[str, ...]) -> tuple[str, ...]:
@@ -370,6 +374,18 @@ def searched(statements: Sequence[Statement], negators: frozenset[str]) -> bool:
         len(words) <= SEARCH_WORDS
         and not negators.intersection(words)
         and not any(s.names_someone for s in statements)
+    )
+
+
+def _imagined(view: Statement, hits: list[Hit]) -> bool:
+    """ "If my face ever drooped I'd ring an ambulance": an "if ... ever" before every sign is only imagined.
+    Any other hypothetical still reports an emergency sign ("what if it's a stroke, my face is drooping")."""
+    words = view.segment.words
+    first, last = min(h.start for h in hits), max(h.end for h in hits)
+    return (
+        all(h.start in view.hypothetical for h in hits)
+        and "if" in words[:first]
+        and "ever" in words[max(0, first - 3) : last]
     )
 
 
