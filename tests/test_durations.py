@@ -26,6 +26,9 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("my twitch started in my thumb", None),
         ("it has not stopped since diwali", 23),  # 8 November 2026: a lunar date, from a table by year
         ("since chinese new year", 287),  # 17 February 2026
+        ("since remembrance sunday", 23),  # the second Sunday of November: 8 November
+        ("since armistice day", 20),
+        ("since fathers day", 163),  # the third Sunday of June: 21 June
     ],
 )
 def test_holidays_and_start_dates_count_from_today(text: str, days: int | None) -> None:

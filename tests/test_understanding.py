@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from twitch_guide.triage.concepts import Who
@@ -9,6 +11,7 @@ from twitch_guide.triage.engine import Engine
 from twitch_guide.triage.rules import default_rules
 
 ENGINE = Engine(default_rules())
+TODAY = date(2026, 12, 1)  # a Tuesday: Remembrance Sunday 2026 was 8 November, 23 days before
 
 
 @pytest.mark.parametrize(
@@ -759,3 +762,43 @@ def test_words_named_as_what_a_question_asks_about_are_not_told() -> None:
 )
 def test_the_word_fasciculations_takes_the_topic_it_is_asked_with(text: str, topic: str) -> None:
     assert ENGINE.understand(text).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("chess pain chess pain really bad started on the walk home", "chest_pain"),
+        ("theres a num patch on my thigh where the twitching is", "numbness"),
+        ("i think hes having a seizer right now on the floor", "seizure"),
+        ("no wait its not my stomach its higher up its my chest its squeezing like a vice", "chest_pain"),
+        ("ten minutes ago i tried to say something and it came out as total rubbish", "speaking_difficulty"),
+        ("i woke up from a nap and my right arm is numb and wont do anything i tell it",
+         "sudden_one_sided_weakness"),
+        ("my wife has been giving me random answers since about ten this morning", "sudden_confusion"),
+        ("my brothers an alcoholic he stopped two days ago and says theres spiders all over him",
+         "alcohol_withdrawal_severe"),
+        ("my son is twenty and he had one at breakfast and now hes jerking again", "seizure"),
+        ("is it normal to see double images for the last few days", "double_vision"),
+        ("mums lip has been twitching since remembrance sunday", "persistent"),
+    ],
+)  # fmt: skip
+def test_misheard_words_contrasts_and_recurrences_are_heard(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text, today=TODAY).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i dont think its my heart its just a twitch", "chest_pain"),
+        ("i had seizures as a kid but not for thirty years now my eyelid just twitches", "persistent"),
+        (
+            "i fainted once when i was about fourteen and now twenty years on i have a twitchy eyelid",
+            "persistent",
+        ),
+        ("my neighbour says shes fighting fit shes just got a jumpy eyelid", "seizure"),
+        ("my leg is jerking again", "seizure"),
+        ("is it normal for twitching to last for weeks", "persistent"),
+    ],
+)
+def test_thoughts_absences_and_years_since_raise_nothing(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text, today=TODAY).flags

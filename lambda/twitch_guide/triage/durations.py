@@ -64,11 +64,15 @@ _HOLIDAYS = {
     "boxing day": (12, 26), "hogmanay": (12, 31), "fourth of": (7, 4), "independence day": (7, 4),
     "canada day": (7, 1), "australia day": (1, 26), "anzac day": (4, 25), "burns night": (1, 25),
     "st patricks": (3, 17), "saint patricks": (3, 17), "paddys day": (3, 17),
+    "remembrance day": (11, 11), "armistice day": (11, 11), "veterans day": (11, 11),
+    "new years eve": (12, 31), "st andrews day": (11, 30), "st georges day": (4, 23),
 }  # fmt: skip
 # Holidays on the nth weekday of a month (n = -1: the last): (month, weekday with Monday 0, n).
 _WEEKDAY_HOLIDAYS = {
     "labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1), "thanksgiving": (11, 3, 4),
     "canadian thanksgiving": (10, 0, 2), "melbourne cup": (11, 1, 1), "mothers day": (5, 6, 2),
+    "remembrance sunday": (11, 6, 2), "fathers day": (6, 6, 3), "presidents day": (2, 0, 3),
+    "columbus day": (10, 0, 2),
 }  # fmt: skip
 # Festivals set by a lunar calendar: their dates by year (a year not listed is not guessed).
 _LUNAR_HOLIDAYS = {

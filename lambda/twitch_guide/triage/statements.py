@@ -458,8 +458,11 @@ def date_long_ago(statement: Statement, marker: Hit) -> bool:
 
 def _dated(segment: Segment, hits: list[Hit]) -> bool:
     """Whether a statement says when something began, as people do of their own symptoms: then a question
-    or a "what if" in it is about the caller ("is it normal to see double since this morning")."""
-    return any(h.vocab == SUDDEN for h in hits) or not _DATING.isdisjoint(segment.words)
+    or a "what if" in it is about the caller ("is it normal to see double since this morning", "... for the
+    last few days")."""
+    words = segment.words
+    recent = any(w == "the" and words[i + 1 : i + 2] in (("last",), ("past",)) for i, w in enumerate(words))
+    return recent or any(h.vocab == SUDDEN for h in hits) or not _DATING.isdisjoint(words)
 
 
 def told_as_now(words: tuple[str, ...], marker: Hit, thing: Hit) -> bool:
@@ -587,9 +590,22 @@ def negator_before(
         word = lemmas[back]
         if word in grammar.scope_ends or (word in _POSSESSIVES and _opens_subject(lemmas, back)):
             return False
+        if word == "it" and _it_is_again(lemmas, back):
+            return False  # "it's not my stomach, it's my chest"
         if word in grammar.negators and back not in covered:
             return True
     return False
+
+
+def _it_is_again(lemmas: tuple[str, ...], at: int) -> bool:
+    """ "it is" said afresh after a denial that began with "it is": a contrast ("it's not X, it's Y"), not
+    a thought ("I don't think it's my heart")."""
+    return (
+        lemmas[at + 1 : at + 2] == ("be",)
+        and lemmas[at + 2 : at + 3] != ("not",)
+        and (lemmas[at - 1] if at > 0 else "") not in _KEEP_DENIAL_BEFORE | {"that", "if"}
+        and "it" in lemmas[max(0, at - 6) : at]
+    )
 
 
 def _opens_subject(lemmas: tuple[str, ...], at: int) -> bool:
