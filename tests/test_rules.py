@@ -14,7 +14,7 @@ from twitch_guide.triage.language import segments, words_of
 from twitch_guide.triage.rules import RULES_PATH, Level, RulesError, default_rules, load_rules
 
 RULES = default_rules()
-RAW = RULES_PATH.read_text(encoding="utf-8")
+RAW = Path(RULES_PATH).read_text(encoding="utf-8")
 
 REQUIRED_RED_FLAGS = {
     # the source article
@@ -180,7 +180,7 @@ def test_too_few_phrasings_are_rejected(tmp_path: Path) -> None:
 def test_a_broken_prompt_file_fails_with_file_and_key_named(tmp_path: Path) -> None:
     from twitch_guide.prompts import PROMPTS_PATH, load_prompts
 
-    raw = PROMPTS_PATH.read_text(encoding="utf-8")
+    raw = Path(PROMPTS_PATH).read_text(encoding="utf-8")
     for old, new, message in [
         (
             "In an emergency, call {emergency_number}.",

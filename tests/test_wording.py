@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -120,7 +121,7 @@ def test_no_spoken_sentence_lists_more_than_three_things(where: str, text: str) 
 
 def test_the_safety_line_lives_in_the_rules_once() -> None:
     """prompts.toml says {safety_line} where it goes; the clinical wording itself is the rules'."""
-    raw = PROMPTS_PATH.read_text(encoding="utf-8")
+    raw = Path(PROMPTS_PATH).read_text(encoding="utf-8")
     assert "{safety_line}" in raw
     assert "chest pain" not in raw.lower()
     assert "chest pain" in default_rules().safety_line

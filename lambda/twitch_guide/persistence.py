@@ -11,7 +11,6 @@ import json
 import os
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeGuard
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
@@ -160,8 +159,10 @@ def _from_item(item: dict[str, Any]) -> dict[str, Any]:
 class LocalFilePreferences(AbstractPersistenceAdapter):
     """An embedded store for the simulator: one JSON file, written atomically, with the same TTL."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        from pathlib import Path  # the simulator's store only: a cold start in Lambda never imports pathlib
+
+        self.path = Path(path)
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         record = self._load().get(record_key(request_envelope))
@@ -224,5 +225,5 @@ def adapter_from_environment() -> AbstractPersistenceAdapter | None:
         return DynamoDbPreferences(table)
     local = os.environ.get("LOCAL_PREFERENCES_FILE")
     if local:
-        return LocalFilePreferences(Path(local))
+        return LocalFilePreferences(local)
     return None

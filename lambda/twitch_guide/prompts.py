@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 from .triage.concepts import PATIENT_PRONOUNS
 from .triage.rules import LocaleCare
-from .triage.validation import Entry, read_toml
+from .triage.validation import Entry, FilePath, read_toml
 
-PROMPTS_PATH = Path(__file__).with_name("prompts.toml")
+PROMPTS_PATH = os.path.join(os.path.dirname(__file__), "prompts.toml")
 # Conversation lines may say the rules' emergency safety line, which lives in rules.toml once.
 SAFETY_LINE = frozenset({"safety_line"})
 
@@ -62,7 +62,7 @@ class Prompts(NamedTuple):
     offers: dict[str, str]
 
 
-def load_prompts(path: Path = PROMPTS_PATH) -> Prompts:
+def load_prompts(path: FilePath = PROMPTS_PATH) -> Prompts:
     """Read prompts.toml; every required line must be present, and nothing unknown."""
     document = read_toml(path)
     Entry(path, "top level", document).only({"text", "offers"})

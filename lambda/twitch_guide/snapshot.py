@@ -15,19 +15,19 @@ import os
 import pickle
 import sys
 import zlib
-from pathlib import Path
 
 from .conversation import Conversation
 from .prompts import PROMPTS_PATH, load_prompts
 from .triage.rules import RULES_PATH, load_rules
+from .triage.validation import FilePath
 
 logger = logging.getLogger(__name__)
 
-PACKAGE = Path(__file__).parent
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
 SNAPSHOT_NAME = "conversation.pickle"
 
 
-def fingerprint(package: Path = PACKAGE) -> int:
+def fingerprint(package: FilePath = PACKAGE) -> int:
     """A CRC of every source and content file of the package, with their relative paths, in a fixed order."""
     crc = 0
     for folder, subfolders, files in os.walk(package):
@@ -41,27 +41,27 @@ def fingerprint(package: Path = PACKAGE) -> int:
     return crc
 
 
-def compile_conversation(package: Path = PACKAGE) -> Conversation:
+def compile_conversation(package: FilePath = PACKAGE) -> Conversation:
     """The conversation built from a package's TOML content: what a snapshot holds, and the fallback."""
     return Conversation(
-        load_rules(package / RULES_PATH.relative_to(PACKAGE)),
-        load_prompts(package / PROMPTS_PATH.relative_to(PACKAGE)),
+        load_rules(os.path.join(package, os.path.relpath(RULES_PATH, PACKAGE))),
+        load_prompts(os.path.join(package, os.path.relpath(PROMPTS_PATH, PACKAGE))),
     )
 
 
-def write_snapshot(package: Path = PACKAGE) -> Path:
+def write_snapshot(package: FilePath = PACKAGE) -> str:
     """Compile the conversation from a package's content and save it in that package."""
-    path = package / SNAPSHOT_NAME
+    path = os.path.join(package, SNAPSHOT_NAME)
     with open(path, "wb") as file:
         pickle.dump(fingerprint(package), file, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(compile_conversation(package), file, protocol=pickle.HIGHEST_PROTOCOL)
     return path
 
 
-def read_snapshot(package: Path = PACKAGE) -> Conversation | None:
+def read_snapshot(package: FilePath = PACKAGE) -> Conversation | None:
     """The snapshot's conversation, or None when there is none or it doesn't match the package's sources."""
     try:
-        with open(package / SNAPSHOT_NAME, "rb") as file:
+        with open(os.path.join(package, SNAPSHOT_NAME), "rb") as file:
             if pickle.load(file) != fingerprint(package):  # noqa: S301  # our own build output
                 logger.warning("conversation snapshot is stale; compiling the content instead")
                 return None

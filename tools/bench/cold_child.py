@@ -1,7 +1,9 @@
 """One cold start, in a fresh process: import a skill's entry, handle its first LaunchRequest, print timings.
 
-Run by cold_start.py as `python cold_child.py VARIANT EVENT.json`; prints one JSON line. Only json, os, sys
-and time are imported before the clock starts (the Lambda runtime has those loaded before our module too).
+Run by cold_start.py as `python cold_child.py VARIANT EVENT.json`; prints one JSON line. Before the clock
+starts, the child imports what the Lambda runtime has already imported when it imports a function's module:
+its bootstrap (awslambdaric, the runtime interface client the python3.13 runtime runs) imports importlib,
+json, logging, os, sys, time and traceback, and its log utilities and marshaller enum, decimal and math.
 DynamoDB is a moto server on loopback that cold_start.py runs (AWS_ENDPOINT_URL_DYNAMODB points boto3 at
 it): boto3 is imported, the client created and GetItem and PutItem sent over HTTP, as in Lambda.
 """
@@ -48,6 +50,20 @@ def _hello_dynamodb() -> object:
     return lambda_function_dynamodb.lambda_handler
 
 
+# Loaded by the Lambda runtime's bootstrap before it imports the handler's module (see the docstring).
+LAMBDA_RUNTIME_IMPORTS = (
+    "importlib",
+    "json",
+    "logging",
+    "os",
+    "sys",
+    "time",
+    "traceback",
+    "enum",
+    "decimal",
+    "math",
+)
+
 # Installed in the dev venv (by aws-sam-cli and moto), absent from the Lambda runtime, and picked up by
 # botocore and urllib3 when present: hidden, so boto3 imports as it does in Lambda.
 NOT_IN_LAMBDA_RUNTIME = ("awscrt", "OpenSSL", "cryptography")
@@ -66,6 +82,8 @@ def main() -> None:
         event = json.load(file)
     for name in NOT_IN_LAMBDA_RUNTIME:
         sys.modules[name] = None  # type: ignore[assignment]  # "import name" now raises ImportError
+    for name in LAMBDA_RUNTIME_IMPORTS:
+        __import__(name)
     # The skill's logs go to stderr as in Lambda; the parent discards them.
     started = time.perf_counter_ns()
     handler = VARIANTS[variant]()

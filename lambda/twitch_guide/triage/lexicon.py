@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from .concepts import MARKERS, NAMED_VOCABULARIES, Concept, Grammar
 from .language import Vocabulary
-from .validation import Entry
+from .validation import Entry, FilePath
 
 # Markers have a built-in meaning; signs are what happens to a body (a time word attaches to the nearest one);
 # context is where and in what circumstances; topics are the words of information questions.
@@ -58,7 +57,7 @@ class Lexicon(NamedTuple):
         return names
 
 
-def load_lexicon(path: Path, document: Mapping[str, Any]) -> Lexicon:
+def load_lexicon(path: FilePath, document: Mapping[str, Any]) -> Lexicon:
     language = Entry(path, "[language]", document.get("language"))
     # `not_inflections` is read by tools/build_inflections.py only; the skill reads the table it generates.
     language.only(

@@ -5,18 +5,23 @@ A typo in the rules must fail the tests, never a caller, so every check names th
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from .concepts import Concept
 from .levels import Level
 from .lexicon import Lexicon, load_lexicon
-from .validation import Entry, RulesError, read_toml
+from .validation import Entry, FilePath, RulesError, read_toml
 
-RULES_PATH = Path(__file__).with_name("rules.toml")
+RULES_PATH = os.path.join(os.path.dirname(__file__), "rules.toml")
+
+
+def _name(path: FilePath) -> str:
+    """The file's name, as every error message starts."""
+    return os.path.basename(path)
 
 
 class Source(NamedTuple):
@@ -175,7 +180,7 @@ MAX_QUESTIONS = 7
 _SAYS_YOU = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 
 
-def load_rules(path: Path = RULES_PATH) -> Rules:
+def load_rules(path: FilePath = RULES_PATH) -> Rules:
     """Read and validate a rule file. Raises RulesError naming the file and entry on any problem."""
     document = read_toml(path)
     top = Entry(path, "top level", document)
@@ -237,9 +242,9 @@ def default_rules() -> Rules:
     return load_rules()
 
 
-def _array(path: Path, name: str, value: Any) -> list[Any]:
+def _array(path: FilePath, name: str, value: Any) -> list[Any]:
     if not isinstance(value, list) or not value:
-        raise RulesError(f"{path.name}: [[{name}]] must be a non-empty array of tables")
+        raise RulesError(f"{_name(path)}: [[{name}]] must be a non-empty array of tables")
     return value
 
 
@@ -253,7 +258,7 @@ def _unique_id(entry: Entry, seen: set[str]) -> str:
     return identifier
 
 
-def _sources(path: Path, table: Any) -> dict[str, Source]:
+def _sources(path: FilePath, table: Any) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     for key, value in Entry(path, "[sources]", table).table.items():
         entry = Entry(path, f"[sources.{key}]", value)
@@ -262,7 +267,7 @@ def _sources(path: Path, table: Any) -> dict[str, Source]:
     return sources
 
 
-def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
+def _dispositions(path: FilePath, value: Any) -> dict[Level, Disposition]:
     result: dict[Level, Disposition] = {}
     for index, table in enumerate(_array(path, "dispositions", value)):
         entry = Entry(path, f"[[dispositions]] #{index + 1}", table)
@@ -280,12 +285,14 @@ def _dispositions(path: Path, value: Any) -> dict[Level, Disposition]:
         )
     if list(result) != list(Level):
         raise RulesError(
-            f"{path.name}: [[dispositions]] must list {[lv.value for lv in Level]} in that order"
+            f"{_name(path)}: [[dispositions]] must list {[lv.value for lv in Level]} in that order"
         )
     return result
 
 
-def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: Lexicon) -> dict[str, RedFlag]:
+def _red_flags(
+    path: FilePath, value: Any, sources: Mapping[str, Source], lexicon: Lexicon
+) -> dict[str, RedFlag]:
     flags: dict[str, RedFlag] = {}
     owner_of: dict[str, str] = {}
     for index, table in enumerate(_array(path, "red_flags", value)):
@@ -318,7 +325,7 @@ def _red_flags(path: Path, value: Any, sources: Mapping[str, Source], lexicon: L
     return flags
 
 
-def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Question, ...]:
+def _questions(path: FilePath, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Question, ...]:
     questions: list[Question] = []
     seen: set[str] = set()
     asked: set[str] = set()
@@ -375,14 +382,16 @@ def _questions(path: Path, value: Any, flags: Mapping[str, RedFlag]) -> tuple[Qu
     _check_question_order(path, questions)
     missing = sorted({f.id for f in flags.values() if f.asked} - asked)
     if missing:
-        raise RulesError(f"{path.name}: [[questions]]: red flag(s) {missing} are never asked about")
+        raise RulesError(f"{_name(path)}: [[questions]]: red flag(s) {missing} are never asked about")
     unasked = sorted(asked & {f.id for f in flags.values() if not f.asked})
     if unasked:
-        raise RulesError(f"{path.name}: [[questions]]: red flag(s) {unasked} say asked = false but are asked")
+        raise RulesError(
+            f"{_name(path)}: [[questions]]: red flag(s) {unasked} say asked = false but are asked"
+        )
     main_questions = [q for q in questions if not q.is_clarifying]
     if len(main_questions) > MAX_QUESTIONS:
         raise RulesError(
-            f"{path.name}: [[questions]]: {len(main_questions)} questions; at most {MAX_QUESTIONS}"
+            f"{_name(path)}: [[questions]]: {len(main_questions)} questions; at most {MAX_QUESTIONS}"
         )
     return tuple(questions)
 
@@ -398,7 +407,7 @@ def _check_worded_for_others(entry: Entry, keys: tuple[str, ...]) -> None:
             entry.fail(f"'{key}_other' must name the patient with {{they}} or {{their}}, not \"you\"")
 
 
-def _check_question_order(path: Path, questions: list[Question]) -> None:
+def _check_question_order(path: FilePath, questions: list[Question]) -> None:
     """Main questions must run from most to least serious, so emergencies are asked first."""
     previous: Question | None = None
     for question in questions:
@@ -406,13 +415,13 @@ def _check_question_order(path: Path, questions: list[Question]) -> None:
             continue
         if previous is not None and question.level.is_more_serious_than(previous.level):
             raise RulesError(
-                f"{path.name}: [[questions]] '{question.id}' ({question.level.value}) is asked after "
+                f"{_name(path)}: [[questions]] '{question.id}' ({question.level.value}) is asked after "
                 f"'{previous.id}' ({previous.level.value}): most serious questions come first"
             )
         previous = question
 
 
-def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag], lexicon: Lexicon) -> DurationRule:
+def _duration(path: FilePath, value: Any, flags: Mapping[str, RedFlag], lexicon: Lexicon) -> DurationRule:
     entry = Entry(path, "[duration]", value)
     entry.only({"flag", "more_than_days", "not_about"})
     flag = entry.text("flag")
@@ -425,7 +434,7 @@ def _duration(path: Path, value: Any, flags: Mapping[str, RedFlag], lexicon: Lex
 
 
 def _causes(
-    path: Path, value: Any, sources: Mapping[str, Source], flags: Mapping[str, RedFlag]
+    path: FilePath, value: Any, sources: Mapping[str, Source], flags: Mapping[str, RedFlag]
 ) -> dict[str, Cause]:
     causes: dict[str, Cause] = {}
     owner_of: dict[str, str] = {}
@@ -451,7 +460,7 @@ def _causes(
 
 
 def _answers(
-    path: Path, section: str, value: Any, sources: Mapping[str, Source], *, with_synonyms: bool
+    path: FilePath, section: str, value: Any, sources: Mapping[str, Source], *, with_synonyms: bool
 ) -> dict[str, Answer]:
     answers: dict[str, Answer] = {}
     for key, table in Entry(path, f"[{section}]", value).table.items():
@@ -473,7 +482,7 @@ def _answers(
 
 
 def _caller(
-    path: Path, where: str, key: str, value: Any, sources: Mapping[str, Source], lexicon: Lexicon
+    path: FilePath, where: str, key: str, value: Any, sources: Mapping[str, Source], lexicon: Lexicon
 ) -> CallerAnswer:
     entry = Entry(path, where, value)
     entry.only({"concepts", "say", "sources"}, frozenset({"after_emergency"}))
@@ -495,7 +504,7 @@ def _locale_lines(entry: Entry) -> tuple[str, str, str, str, str, str, str]:
     return a, b, c, d, e, f, g
 
 
-def _locales(path: Path, value: Any, sources: Mapping[str, Source]) -> dict[str, LocaleCare]:
+def _locales(path: FilePath, value: Any, sources: Mapping[str, Source]) -> dict[str, LocaleCare]:
     locales: dict[str, LocaleCare] = {}
     for locale, table in Entry(path, "[locales]", value).table.items():
         entry = Entry(path, f"[locales.{locale}]", table)
@@ -536,10 +545,10 @@ REQUIRED_INFO = frozenset(
 )
 
 
-def _check_coverage(path: Path, rules: Rules) -> None:
+def _check_coverage(path: FilePath, rules: Rules) -> None:
     missing_info = REQUIRED_INFO - set(rules.info)
     if missing_info:
-        raise RulesError(f"{path.name}: [info]: missing answer(s) {sorted(missing_info)}")
+        raise RulesError(f"{_name(path)}: [info]: missing answer(s) {sorted(missing_info)}")
     # An offer is a check or another answer; each intent asks for one answer.
     offers = {SYMPTOM_CHECK, CAUSES_OFFER, *rules.info}
     intents: dict[str, str] = {}
@@ -547,13 +556,14 @@ def _check_coverage(path: Path, rules: Rules) -> None:
         for answer in answers.values():
             if answer.offer is not None and answer.offer not in offers:
                 raise RulesError(
-                    f"{path.name}: [{section}.{answer.id}]: offer {answer.offer!r} is not in {sorted(offers)}"
+                    f"{_name(path)}: [{section}.{answer.id}]: offer {answer.offer!r} "
+                    f"is not in {sorted(offers)}"
                 )
             if answer.intent is not None and intents.setdefault(answer.intent, answer.id) != answer.id:
                 raise RulesError(
-                    f"{path.name}: [{section}.{answer.id}]: intent {answer.intent} is already taken"
+                    f"{_name(path)}: [{section}.{answer.id}]: intent {answer.intent} is already taken"
                 )
     if "general" not in rules.healing:
-        raise RulesError(f"{path.name}: [healing]: missing the 'general' answer")
+        raise RulesError(f"{_name(path)}: [healing]: missing the 'general' answer")
     if "default" not in rules.locales or not rules.served_locales:
-        raise RulesError(f"{path.name}: [locales]: needs the locales served and a 'default' for any other")
+        raise RulesError(f"{_name(path)}: [locales]: needs the locales served and a 'default' for any other")
