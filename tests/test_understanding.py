@@ -802,3 +802,47 @@ def test_misheard_words_contrasts_and_recurrences_are_heard(text: str, flag: str
 )
 def test_thoughts_absences_and_years_since_raise_nothing(text: str, flag: str) -> None:
     assert flag not in ENGINE.understand(text, today=TODAY).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("hes staggering all over the place and hes got a terrible headache it came on just now",
+         "sudden_balance_loss"),
+        ("ive drunk every day for ten years and stopped on sunday and now my hands are shaking like leaves",
+         "alcohol_withdrawal"),
+        ("since yesterday theres two tellies when i look at the telly", "double_vision"),
+        ("my tongue keeps twitching and over the past few weeks talking has become a real effort", "slow_bulbar"),
+        ("hes finding it harder to get up out of the chair than he used to", "weakness"),
+        ("ive only peed once since yesterday and its brown after three hundred squats", "rhabdo_severe"),
+        ("since teatime she can only get one or two words out", "speaking_difficulty"),
+    ],
+)  # fmt: skip
+def test_onsets_habits_and_effort_in_plain_words(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "im on a load of tablets since my transplant same as always and my eye twitches",
+            "overdose_poisoning",
+        ),
+        ("i take about twelve tablets a day and my eyelid flutters", "overdose_poisoning"),
+        ("ive had depression for years and its just a twitch in my jaw", "persistent"),
+        ("my dads on warfarin for years and his calf twitches a bit in the evenings", "persistent"),
+        ("i lift weights five days a week and my chest muscle twitches after bench press", "chest_pain"),
+        ("ive had a stiff drink and my eyelid is still twitching", "stiffness"),
+        ("the muscles in my neck keep twitching and they feel tight as a board", "swallowing_difficulty"),
+        ("paramedic here patients a known epileptic with facial twitching", "seizure"),
+        ("my upper lip has been spasming a tiny bit since friday when im tired", "tetany"),
+        ("the twitch is just in my eyelid since monday", "spreading_or_worse"),
+    ],
+)
+def test_a_regimen_a_condition_and_a_gym_word_raise_nothing(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags
+
+
+def test_an_overdose_a_day_ago_is_still_an_overdose() -> None:
+    assert "overdose_poisoning" in ENGINE.understand("she took thirty tablets a day ago").flags

@@ -288,7 +288,9 @@ class StatementReader:
                     orphan_sudden = True
                     continue
                 clause = statement.clause_of(marker)
-                if not any(statement.clause_of(h) == clause for h in anchors):
+                if onset_of_all(statement.segment.lemmas, marker) or not any(
+                    statement.clause_of(h) == clause for h in anchors
+                ):
                     # In a clause of its own ("..., and it came on all at once"): every sign came on suddenly.
                     statement.sudden_at.update(h.start for h in anchors if h.vocab != TWITCH)
                     continue
@@ -533,6 +535,22 @@ def hypothetical_reach(
             position += 1
         reach.update(range(marker.start, position))
     return frozenset(reach)
+
+
+def onset_of_all(lemmas: tuple[str, ...], marker: Hit) -> bool:
+    """ "... and a terrible headache, it came on just now": "it" with a verb of onset before a time word tells
+    when everything said before it began."""
+    before = lemmas[max(0, marker.start - 3) : marker.start]
+    return any(before[-len(opener) :] == opener for opener in _ONSET_OPENERS if len(before) >= len(opener))
+
+
+_ONSET_OPENERS = (
+    ("it", "come", "on"),
+    ("it", "all", "start"),
+    ("it", "start"),
+    ("this", "start"),
+    ("it", "happen"),
+)
 
 
 def mark_coordinated(statement: Statement, signs: Sequence[Hit]) -> None:
