@@ -82,3 +82,20 @@ def test_the_build_command_writes_a_snapshot_the_package_then_uses(package: Path
         env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "", "PYTHONPATH": str(package.parent)},
     ).stdout.split()
     assert out == ["True", "False"], "the snapshot was not used, or the TOML parser was still imported"
+
+
+def test_a_pickled_engine_reads_every_corpus_sentence_as_the_compiled_one() -> None:
+    """The snapshot packs the phrase index and splits it on first use: a reading must not change."""
+    import json
+    import pickle
+
+    from twitch_guide.triage.engine import Engine
+    from twitch_guide.triage.rules import default_rules
+
+    compiled = Engine(default_rules())
+    restored = pickle.loads(pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+    corpus = Path(__file__).parent / "corpus"
+    texts = [json.loads(line)["text"] for path in sorted(corpus.glob("*.jsonl")) for line in path.open()][::7]
+    assert len(texts) > 1000
+    for text in texts:
+        assert restored.understand(text) == compiled.understand(text), text

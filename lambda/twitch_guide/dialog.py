@@ -6,8 +6,6 @@ findings that don't parse drop the whole state. Health information lives only he
 never persisted or logged.
 """
 
-from __future__ import annotations
-
 from collections.abc import Collection, Mapping
 from typing import Any, NamedTuple
 
@@ -32,7 +30,7 @@ class LastReply(NamedTuple):
     answer: str | None = None
 
     @classmethod
-    def from_session(cls, value: Any) -> LastReply | None:
+    def from_session(cls, value: Any) -> "LastReply | None":
         if not isinstance(value, dict):
             return None
         speech, card = value.get("speech"), value.get("card")
@@ -82,7 +80,7 @@ class DialogState(NamedTuple):
     @classmethod
     def from_session(
         cls, attributes: Mapping[str, Any], rules: Rules, offers: Collection[str]
-    ) -> DialogState:
+    ) -> "DialogState":
         """Read the session attributes; `offers` are the follow-ups the conversation can make."""
         try:
             findings = Findings.from_state(attributes.get("findings", {}), rules)
@@ -116,11 +114,11 @@ class DialogState(NamedTuple):
             attributes["patient"] = self.patient
         return attributes
 
-    def relaunched(self) -> DialogState:
+    def relaunched(self) -> "DialogState":
         """A launch inside a session keeps only what safety needs: the findings and any disposition given."""
         return DialogState(findings=self.findings, disposition=self.disposition, patient=self.patient)
 
-    def for_a_new_check(self) -> DialogState:
+    def for_a_new_check(self) -> "DialogState":
         """A new check asks again what was answered no or not sure; symptoms and yes answers stay."""
         kept = {q: r for q, r in self.findings.replies.items() if r is Reply.YES}
         findings = Findings(self.findings.flags, kept)

@@ -1,7 +1,5 @@
 """Load the conversation's own wording (prompts.toml) and fill locale placeholders for voice or display."""
 
-from __future__ import annotations
-
 import os
 from functools import cache
 from typing import NamedTuple

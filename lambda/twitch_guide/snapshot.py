@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import sys
 import zlib
+
+try:  # The C unpickler alone: importing the pickle module itself costs a cold start ~0.8 ms (python3.13).
+    from _pickle import UnpicklingError, load
+except ImportError:  # another Python implementation
+    from pickle import UnpicklingError, load
 
 from .conversation import Conversation
 from .prompts import PROMPTS_PATH, load_prompts
@@ -51,6 +55,8 @@ def compile_conversation(package: FilePath = PACKAGE) -> Conversation:
 
 def write_snapshot(package: FilePath = PACKAGE) -> str:
     """Compile the conversation from a package's content and save it in that package."""
+    import pickle  # a build step: the full module
+
     path = os.path.join(package, SNAPSHOT_NAME)
     with open(path, "wb") as file:
         pickle.dump(fingerprint(package), file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -62,13 +68,13 @@ def read_snapshot(package: FilePath = PACKAGE) -> Conversation | None:
     """The snapshot's conversation, or None when there is none or it doesn't match the package's sources."""
     try:
         with open(os.path.join(package, SNAPSHOT_NAME), "rb") as file:
-            if pickle.load(file) != fingerprint(package):  # noqa: S301  # our own build output
+            if load(file) != fingerprint(package):  # noqa: S301  # our own build output
                 logger.warning("conversation snapshot is stale; compiling the content instead")
                 return None
-            conversation = pickle.load(file)  # noqa: S301  # read only once its sources match
+            conversation = load(file)  # noqa: S301  # read only once its sources match
     except FileNotFoundError:
         return None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         logger.warning("conversation snapshot is unreadable; compiling the content instead", exc_info=True)
         return None
     return conversation if isinstance(conversation, Conversation) else None

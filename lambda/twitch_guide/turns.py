@@ -1,7 +1,5 @@
 """What goes into the conversation and what comes out of it, for one request: independent of Alexa's types."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
@@ -28,7 +26,7 @@ class Preferences(NamedTuple):
     last_visit: str | None = None
 
     @classmethod
-    def from_stored(cls, stored: Mapping[str, Any] | None) -> Preferences:
+    def from_stored(cls, stored: Mapping[str, Any] | None) -> "Preferences":
         """Tolerates missing or damaged items: a bad preference is dropped, never an error."""
         stored = stored or {}
         rate = stored.get("rate")

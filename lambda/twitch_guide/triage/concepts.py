@@ -5,8 +5,6 @@ The skill's frozen value types (here, in rules.py, engine.py, turns.py ...) are 
 dataclasses: under python3.13 each dataclass costs ~0.3 ms more to create at a cold start. Being tuples, they
 compare by value with any tuple; compare like with like, and never iterate or sort them."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import NamedTuple

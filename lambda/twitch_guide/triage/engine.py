@@ -5,8 +5,6 @@ adding a finding never lowers it; the interview asks the most serious question n
 no answer could raise the outcome; "not sure" on an emergency question is never read as "no".
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -32,10 +30,10 @@ class Findings(NamedTuple):
     flags: frozenset[str] = frozenset()
     replies: Mapping[str, Reply] = {}  # a shared default, never mutated (with_reply copies)
 
-    def with_flags(self, *flag_ids: str) -> Findings:
+    def with_flags(self, *flag_ids: str) -> "Findings":
         return self._replace(flags=self.flags | frozenset(flag_ids))
 
-    def with_reply(self, question_id: str, reply: Reply) -> Findings:
+    def with_reply(self, question_id: str, reply: Reply) -> "Findings":
         return self._replace(replies={**self.replies, question_id: reply})
 
     def to_state(self) -> dict[str, Any]:
@@ -43,7 +41,7 @@ class Findings(NamedTuple):
         return {"flags": sorted(self.flags), "replies": {q: r.value for q, r in self.replies.items()}}
 
     @classmethod
-    def from_state(cls, state: Any, rules: Rules) -> Findings:
+    def from_state(cls, state: Any, rules: Rules) -> "Findings":
         """Rebuild findings from session state; raises ValueError if the state is not something we wrote."""
         if not isinstance(state, dict):
             raise ValueError("findings state must be an object")

@@ -7,8 +7,6 @@ at build time (tools/build_inflections.py), and splits the words where a new sta
 "because", a full stop), because a concept, a negation or a time word only reaches as far as its statement.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -88,7 +86,7 @@ class Vocabulary(NamedTuple):
         fillers: tuple[str, ...],
         breaks: tuple[str, ...],
         kept_numbers: frozenset[str] = frozenset(),
-    ) -> Vocabulary:
+    ) -> "Vocabulary":
         """Rewrites apply to words as spoken; idioms to lemmas ("fell asleep" and "falling asleep" alike)."""
         from .inflections import INFLECTIONS
 

@@ -5,8 +5,6 @@ Validated as strictly as the rest of the rules: a concept that names an unknown 
 missing, or a vocabulary claimed by two groups fails at load, so a typo fails the tests and never a caller.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple

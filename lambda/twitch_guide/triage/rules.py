@@ -3,8 +3,6 @@
 A typo in the rules must fail the tests, never a caller, so every check names the file and the entry.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Mapping

@@ -16,8 +16,6 @@ each met when every part occurs in one statement, in any order. Around that, a f
 - each sign belongs to the person named nearest before it (the caller, another adult, a child, an animal).
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
