@@ -846,3 +846,57 @@ def test_a_regimen_a_condition_and_a_gym_word_raise_nothing(text: str, flag: str
 
 def test_an_overdose_a_day_ago_is_still_an_overdose() -> None:
     assert "overdose_poisoning" in ENGINE.understand("she took thirty tablets a day ago").flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("every time i try to breathe in it stops halfway like theres a lid on my lungs", "breathing_difficulty"),
+        ("my wife just went blank and slid off the chair and shes lying there limp", "collapse"),
+        ("when i smile in the mirror only the right side of my mouth goes up", "face_drooping"),
+        ("the left side of my husbands smile just isnt there anymore", "face_drooping"),
+        ("the baby has little purple dots on her tummy and they dont go away when i press a glass on them",
+         "meningitis_sepsis"),
+        ("mum is scorching hot she keeps nodding off mid sentence and her hands and feet are cold and blotchy",
+         "meningitis_sepsis"),
+        ("the baby has gone rigid and her arms are jumping in a rhythm", "seizure"),
+        ("my dads body is doing this violent shaking thing and his eyes are open but theres nobody home",
+         "seizure"),
+        ("hes on the floor shaking all over", "seizure"),
+        ("the doctor put my mood pills up last week and today im burning up like 40 degrees",
+         "serotonin_severe"),
+        ("my flatmate is just babbling and staring and doesnt know my name", "sudden_confusion"),
+        ("my hand just stopped listening to me and now the whole arm is a dead weight",
+         "sudden_one_sided_weakness"),
+        ("its like theres a cork jammed in my throat i cant even get a sip of water past it",
+         "swallowing_difficulty"),
+        ("ive been off the booze three days and i can hear people whispering my name", "alcohol_withdrawal_severe"),
+        ("my mums hands are bent in and she says her lips are buzzing", "tetany"),
+        ("foods been taking longer and longer to go down over the past couple of months", "slow_bulbar"),
+    ],
+)  # fmt: skip
+def test_dangers_told_only_by_what_is_seen_or_felt(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i told her its the cold wind", "breathing_difficulty"),
+        ("my thigh looks like theres a tiny alien in there poking to get out", "sudden_one_sided_weakness"),
+        ("its like popcorn going off under the skin started after a long walk", "balance_falls"),
+        ("five flat whites a day for my deadline and now my eyelid is doing a disco", "muscle_wasting"),
+        ("grandma here eighty one years young my eyelids been dancing since thursday", "persistent"),
+        ("my ex messaged me out of nowhere and i nearly dropped my phone", "sudden_one_sided_weakness"),
+        ("little jumps under the skin near my belly button", "weakness"),
+    ],
+)
+def test_everyday_metaphors_raise_nothing(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags
+
+
+def test_walking_like_a_toddler_is_no_child() -> None:
+    assert (
+        ENGINE.understand("ive been walking like a toddler the last week grabbing at the furniture").about
+        is Who.SELF
+    )
