@@ -12,6 +12,7 @@ import pytest
 from recall import load_corpus
 from twitch_guide import snapshot
 from twitch_guide.prompts import load_prompts
+from twitch_guide.triage.lexicon import PhrasesLeftOut
 from twitch_guide.triage.rules import load_rules
 
 SOURCE_PACKAGE = Path(snapshot.__file__).parent
@@ -29,11 +30,22 @@ def test_a_snapshot_holds_the_conversation_the_content_compiles_to(package: Path
     snapshot.write_snapshot(package)
     loaded = snapshot.read_snapshot(package)
     assert loaded is not None
-    assert loaded.rules == load_rules()
+    rules = load_rules()
+    assert loaded.rules == rules._replace(lexicon=rules.lexicon._replace(vocab=PhrasesLeftOut()))
     assert loaded.prompts == load_prompts()
     fresh = snapshot.compile_conversation()
     for example in load_corpus():
         assert loaded.engine.understand(example.text) == fresh.engine.understand(example.text), example.text
+
+
+def test_a_snapshot_leaves_the_phrase_lists_out_and_says_so_if_they_are_read(package: Path) -> None:
+    """Its engine holds the vocabulary compiled; the rules' raw phrase lists stay behind (~30 KB zipped)."""
+    snapshot.write_snapshot(package)
+    loaded = snapshot.read_snapshot(package)
+    assert loaded is not None
+    with pytest.raises(LookupError, match="load the rules"):
+        loaded.rules.lexicon.vocab["sudden"]
+    assert "sudden_one_sided_weakness" in loaded.engine.understand("my arm suddenly went weak").flags
 
 
 def test_a_snapshot_is_ignored_once_any_rule_changes(package: Path) -> None:

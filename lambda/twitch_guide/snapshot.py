@@ -16,12 +16,13 @@ import sys
 import zlib
 
 try:  # The C unpickler alone: importing the pickle module itself costs a cold start ~0.8 ms (python3.13).
-    from _pickle import UnpicklingError, load
+    from _pickle import Unpickler, UnpicklingError
 except ImportError:  # another Python implementation
-    from pickle import UnpicklingError, load
+    from pickle import Unpickler, UnpicklingError
 
 from .conversation import Conversation
 from .prompts import PROMPTS_PATH, load_prompts
+from .triage.lexicon import PhrasesLeftOut
 from .triage.rules import RULES_PATH, load_rules
 from .triage.validation import FilePath
 
@@ -29,6 +30,9 @@ logger = logging.getLogger(__name__)
 
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 SNAPSHOT_NAME = "conversation.pickle"
+# The persistent id of the rules' vocabulary phrase lists, which the snapshot leaves out (its engine holds
+# them compiled): they load as a PhrasesLeftOut.
+PHRASES_LEFT_OUT = "phrases"
 
 
 def fingerprint(package: FilePath = PACKAGE) -> int:
@@ -57,21 +61,37 @@ def write_snapshot(package: FilePath = PACKAGE) -> str:
     """Compile the conversation from a package's content and save it in that package."""
     import pickle  # a build step: the full module
 
+    conversation = compile_conversation(package)
+    phrases = conversation.rules.lexicon.vocab
+
+    class SnapshotPickler(pickle.Pickler):
+        def persistent_id(self, obj: object) -> str | None:
+            return PHRASES_LEFT_OUT if obj is phrases else None
+
     path = os.path.join(package, SNAPSHOT_NAME)
     with open(path, "wb") as file:
-        pickle.dump(fingerprint(package), file, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(compile_conversation(package), file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = SnapshotPickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dump(fingerprint(package))
+        pickler.dump(conversation)
     return path
+
+
+class _SnapshotUnpickler(Unpickler):
+    def persistent_load(self, pid: object) -> PhrasesLeftOut:
+        if pid != PHRASES_LEFT_OUT:
+            raise UnpicklingError(f"unknown persistent id {pid!r}")
+        return PhrasesLeftOut()
 
 
 def read_snapshot(package: FilePath = PACKAGE) -> Conversation | None:
     """The snapshot's conversation, or None when there is none or it doesn't match the package's sources."""
     try:
         with open(os.path.join(package, SNAPSHOT_NAME), "rb") as file:
-            if load(file) != fingerprint(package):  # noqa: S301  # our own build output
+            unpickler = _SnapshotUnpickler(file)  # our own build output, never a request
+            if unpickler.load() != fingerprint(package):
                 logger.warning("conversation snapshot is stale; compiling the content instead")
                 return None
-            conversation = load(file)  # noqa: S301  # read only once its sources match
+            conversation = unpickler.load()  # read only once its sources match
     except FileNotFoundError:
         return None
     except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
