@@ -900,3 +900,46 @@ def test_walking_like_a_toddler_is_no_child() -> None:
         ENGINE.understand("ive been walking like a toddler the last week grabbing at the furniture").about
         is Who.SELF
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("every breath feels like theres a wet towel over my face", "breathing_difficulty"),
+        ("my wife is drooling everywhere because she cant get her own spit down", "swallowing_difficulty"),
+        ("just now my words started coming out like treacle", "speaking_difficulty"),
+        ("a minute ago she opens her mouth and only grunts come out", "speaking_difficulty"),
+        ("its like a hot poker going straight through the middle of my chest", "chest_pain"),
+        ("ten minutes ago the arm and leg on that side just switched off", "sudden_one_sided_weakness"),
+        ("my hand just wouldnt grip and now the whole arm is heavy like a sandbag", "sudden_one_sided_weakness"),
+        ("i feel like im in a thick fog all of a sudden", "sudden_confusion"),
+        ("my flatmate cant tell me her own surname", "sudden_confusion"),
+        ("halfway through driving home the road just disappeared out of my left eye", "sudden_vision_loss"),
+        ("my brother is on the floor and he bit his tongue", "seizure"),
+        ("my mum stopped drinking on sunday and now she swears theres a dog in the room and we dont have a dog",
+         "alcohol_withdrawal_severe"),
+        ("no one can understand my speech it is slurred", "speaking_difficulty"),
+        ("my chest is crushing and alright i am scared", "chest_pain"),
+    ],
+)  # fmt: skip
+def test_dangers_shown_not_named(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_a_son_at_university_is_an_adult() -> None:
+    assert (
+        ENGINE.understand("my son whos at uni says his pee is dark brown after circuit training").about
+        is Who.ADULT
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i overdid the plank challenge and my stomach muscles are twitching", "stiffness"),
+        ("i bit my tongue eating my dinner and my lip twitches", "seizure"),
+        ("i dont think it is chest pain", "chest_pain"),
+    ],
+)
+def test_the_new_plain_words_keep_to_their_sense(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags

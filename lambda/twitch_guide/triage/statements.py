@@ -431,7 +431,12 @@ def grown_up(words: tuple[str, ...], child: Hit) -> bool:
         ages += [" ".join(before[-2:]), before[-1]] if before else []
     elif before[-2:] in (["year", "old"], ["years", "old"]):
         ages += [" ".join(before[-4:-2]), before[-3]] if len(before) >= 3 else []
+    if not _GROWN_UP_LIFE.isdisjoint(words[child.end : child.end + 4]):
+        return True  # "my son who's at uni", "my daughter at college"
     return any((age := number_of(text)) is not None and age >= ADULT_AGE for text in ages if text)
+
+
+_GROWN_UP_LIFE = frozenset({"uni", "university", "college", "married"})
 
 
 # A number of ten or more counts things ("twenty paracetamol", "12 of the tablets"), unless it measures time,
@@ -516,7 +521,8 @@ _NOW_WORDS = frozenset("is are am cannot keeps now today tonight again just curr
 def followed_by(hit: Hit, fine: list[Hit], hits: list[Hit], lemmas: tuple[str, ...]) -> bool:
     """A sign said to be fine right after it: "I can swallow no problem", "my breathing is fine". Not an
     inability ("I cannot breathe ok"), a question ("my speech is slurred, is that normal?"), a fine that is
-    itself denied or compared ("not breathing normally", "more than normal"), a word to the listener ("he
+    itself denied or compared ("not breathing normally", "more than normal"), a fine joined on by "and" ("my
+    chest is crushing and alright, I'm scared"), a word to the listener ("he
     collapsed, ok, what do I do"), or a fine said of something named between ("face drooping, arms ok")."""
     if "cannot" in lemmas[hit.start : hit.end]:
         return False
@@ -524,7 +530,9 @@ def followed_by(hit: Hit, fine: list[Hit], hits: list[Hit], lemmas: tuple[str, .
         if not 0 <= f.start - hit.end <= 2:
             continue
         before, after = lemmas[max(f.start - 2, 0) : f.start], lemmas[f.end : f.end + 1]
-        if before[-1:] in (("not",), ("than",)) or (before[:1] == ("be",) and before[1:] in _ASKED_OF):
+        if before[-1:] in (("not",), ("than",), ("and",)) or (
+            before[:1] == ("be",) and before[1:] in _ASKED_OF
+        ):
             continue
         if after and after[0] in _NEXT_QUESTION:
             continue
@@ -647,13 +655,12 @@ def negator_before(
 
 
 def _it_is_again(lemmas: tuple[str, ...], at: int) -> bool:
-    """ "it is" said afresh after a denial that began with "it is": a contrast ("it's not X, it's Y"), not
-    a thought ("I don't think it's my heart")."""
+    """ "it is" said afresh after a denial: a contrast ("it's not X, it's Y", "no one can understand my
+    speech, it's slurred"), not a thought ("I don't think it's my heart")."""
     return (
         lemmas[at + 1 : at + 2] == ("be",)
         and lemmas[at + 2 : at + 3] != ("not",)
         and (lemmas[at - 1] if at > 0 else "") not in _KEEP_DENIAL_BEFORE | {"that", "if"}
-        and "it" in lemmas[max(0, at - 6) : at]
     )
 
 
