@@ -27,6 +27,7 @@ TODAY = date(2026, 12, 1)  # a Tuesday
         ("it has not stopped since diwali", 23),  # 8 November 2026: a lunar date, from a table by year
         ("since chinese new year", 287),  # 17 February 2026
         ("since remembrance sunday", 23),  # the second Sunday of November: 8 November
+        ("its been twitching since last year", 335),  # at least since 31 December 2025
         ("since armistice day", 20),
         ("since fathers day", 163),  # the third Sunday of June: 21 June
     ],

@@ -943,3 +943,10 @@ def test_a_son_at_university_is_an_adult() -> None:
 )
 def test_the_new_plain_words_keep_to_their_sense(text: str, flag: str) -> None:
     assert flag not in ENGINE.understand(text).flags
+
+
+def test_a_long_ago_word_after_since_starts_a_duration() -> None:
+    """ "since last year" is how long the twitch has gone on, not a date that makes it history."""
+    understanding = ENGINE.understand("my thumb has been twitching since last year", today=TODAY)
+    assert "persistent" in understanding.flags
+    assert "seizure" in ENGINE.understand("i had a fit last year", today=TODAY).history

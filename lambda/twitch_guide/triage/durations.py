@@ -162,6 +162,8 @@ def _since(words: list[str], today: date, *, southern: bool) -> date | None:
     birthday in october", "since I got back from holiday in august", "since the clocks went back")."""
     if words[:2] == ["the", "clocks"]:
         return _last(today, _clocks_back)
+    if words[:2] == ["last", "year"]:
+        return date(today.year - 1, 12, 31)  # at the latest: "since last year" is at least this long
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         if word in _AMBIGUOUS and i and before not in _DATE_LEAD:

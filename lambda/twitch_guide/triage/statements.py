@@ -222,6 +222,7 @@ class StatementReader:
                     seen.add(name)
                     hits.append(Hit(name, start, end))
         hits.extend(Hit(MANY, i, i + 1) for i in large_counts(segment.words))
+        hits = [h for h in hits if not starts_a_span(h, lemmas)]
         # A person inside a long-ago phrase or a sign's is no person: "as a child" is a time, "every car has a
         # twin" is double vision, "pregnant with twins" a pregnancy.
         holders = [
@@ -574,6 +575,15 @@ def hypothetical_reach(
             position += 1
         reach.update(range(marker.start, position))
     return frozenset(reach)
+
+
+def starts_a_span(hit: Hit, lemmas: tuple[str, ...]) -> bool:
+    """ "since last month", "it started in March": a long-ago word after "since" or a verb of starting is
+    where a duration begins, not a date that puts what is said in the past."""
+    return hit.vocab == LONG_AGO and hit.start > 0 and lemmas[hit.start - 1] in _SPAN_STARTS
+
+
+_SPAN_STARTS = frozenset({"since", "start", "begin", "from"})
 
 
 def onset_of_all(lemmas: tuple[str, ...], marker: Hit) -> bool:
