@@ -950,3 +950,51 @@ def test_a_long_ago_word_after_since_starts_a_duration() -> None:
     understanding = ENGINE.understand("my thumb has been twitching since last year", today=TODAY)
     assert "persistent" in understanding.flags
     assert "seizure" in ENGINE.understand("i had a fit last year", today=TODAY).history
+
+
+def test_a_fear_of_what_will_happen_still_reports_a_sign_told_inside_it() -> None:
+    understanding = ENGINE.understand("im scared it will turn into a stroke my face is drooping")
+    assert "face_drooping" in understanding.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("ma man's jist started talkin like his mooth's full o porridge an he wis fine at his tea",
+         "speaking_difficulty"),
+        ("ma husband's sittin there talkin absolute mince an he disnae know whit day it is", "sudden_confusion"),
+        ("ma sister's jist went doon in the kitchen an she's no wakin up", "collapse"),
+        ("i cant whistle one side of my lips wont close and the tea runs out the corner", "face_drooping"),
+        ("one minute i could see the tractor and the next my right eye has gone blank", "sudden_vision_loss"),
+        ("found my neighbour flat out in the barn he wont come round", "collapse"),
+        ("ive just swallowed some sheep dip by mistake", "overdose_poisoning"),
+        ("my water is the colour of gravy and ive only managed a dribble today after hauling fence posts",
+         "rhabdo_severe"),
+        ("my flatmate quit drinking on saturday and now she says she can see faces in the curtains",
+         "alcohol_withdrawal_severe"),
+    ],
+)  # fmt: skip
+def test_dialect_and_working_lives(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("after hauling hay all weekend my forearms are sore as heck and theyve got a little twitch", "pain"),
+        ("my knee twitches when im on the bike at spin", "dizziness"),
+        ("i had four flat whites before the board meeting and now my eyelids jumping", "stiffness"),
+        (
+            "after a twelve hour gaming session my thumb is twitching like its still pressing buttons",
+            "weakness",
+        ),
+        ("im flat out at work living on energy drinks and my eyes been twitching", "collapse"),
+        ("theres a tiny pulse in my eyelid like a butterfly flapping", "palpitations"),
+        (
+            "i had a seizure back in college but thats twenty years ago my eyelid is twitching tonight",
+            "seizure",
+        ),
+    ],
+)
+def test_work_and_play_words_raise_nothing(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags

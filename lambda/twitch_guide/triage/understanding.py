@@ -377,7 +377,8 @@ def searched(statements: Sequence[Statement], negators: frozenset[str]) -> bool:
 
 def _imagined(view: Statement, hits: list[Hit]) -> bool:
     """ "If my face ever drooped I'd ring an ambulance": an "if ... ever" before every sign is only imagined.
-    Any other hypothetical still reports an emergency sign ("what if it's a stroke, my face is drooping")."""
+    Any other hypothetical still reports an emergency sign ("what if it's a stroke, my face is drooping",
+    "I'm scared it will turn into a stroke, my face is drooping": a fear's reach can hold a telling)."""
     words = view.segment.words
     first, last = min(h.start for h in hits), max(h.end for h in hits)
     return (
