@@ -706,6 +706,7 @@ def test_a_break_word_between_two_sentences_still_ends_the_first() -> None:
         ("i drank the cleaning liquid by mistake, my throat is burning", "overdose_poisoning"),
         ("my head is all muddled and i cant work out where i am", "sudden_confusion"),
         ("its gone from my eyelid to my cheek and now my lip as well", "spreading_or_worse"),
+        ("it jumps from my thumb to my wrist now", "spreading_or_worse"),
     ],
 )  # fmt: skip
 def test_signs_told_together_or_in_plain_words_of_their_own(text: str, flag: str) -> None:
@@ -889,6 +890,10 @@ def test_dangers_told_only_by_what_is_seen_or_felt(text: str, flag: str) -> None
         ("grandma here eighty one years young my eyelids been dancing since thursday", "persistent"),
         ("my ex messaged me out of nowhere and i nearly dropped my phone", "sudden_one_sided_weakness"),
         ("little jumps under the skin near my belly button", "weakness"),
+        (
+            "mi eye a jump from yesterday and mi granny seh it mean somebody a talk bout me",
+            "spreading_or_worse",
+        ),
     ],
 )
 def test_everyday_metaphors_raise_nothing(text: str, flag: str) -> None:
