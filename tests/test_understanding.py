@@ -1003,3 +1003,22 @@ def test_dialect_and_working_lives(text: str, flag: str) -> None:
 )
 def test_work_and_play_words_raise_nothing(text: str, flag: str) -> None:
     assert flag not in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i went to pick up my mug and my right arm just wouldnt do anything its like its dead",
+         "sudden_one_sided_weakness"),
+        ("i think i took my tablets twice this morning and then again at lunch", "overdose_poisoning"),
+    ],
+)  # fmt: skip
+def test_the_final_hold_outs_misses(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+def test_tablets_twice_a_day_are_a_regimen() -> None:
+    assert (
+        "overdose_poisoning"
+        not in ENGINE.understand("i take my tablets twice a day and my eye twitches").flags
+    )
