@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -487,16 +487,27 @@ def match_example_phrase(phrase: str, model: Mapping[str, Any]) -> str | None:
     must be one of that type's values or synonyms (CUSTOM_SLOT_PHRASES_BLOG). The launch phrase and the
     sample match are the simulator's own, in their strict forms.
     """
-    if not _normalise(phrase).startswith(WAKE_PREFIX):
-        return None
+    return example_phrase_matcher(model)(phrase)
+
+
+def example_phrase_matcher(model: Mapping[str, Any]) -> Callable[[str], str | None]:
+    """`match_example_phrase` for one model's phrases: the model is read and its samples compiled once."""
     try:
         parsed = parse_model(model, Path("interaction model"))
     except ModelError:
-        return None
-    invocation = parse_invocation(phrase.strip()[len(WAKE_PREFIX) :], parsed.invocation_name, strict=True)
-    if invocation.kind == "launch":
-        return "LaunchRequest"
-    if invocation.kind == "utterance":
-        return None
-    match = Resolver(parsed).sample_match(invocation.readings)
-    return None if match is None else match.name
+        return lambda _phrase: None
+    resolver = Resolver(parsed)
+
+    def match(phrase: str) -> str | None:
+        if not _normalise(phrase).startswith(WAKE_PREFIX):
+            return None
+        request = phrase.strip()[len(WAKE_PREFIX) :]
+        invocation = parse_invocation(request, parsed.invocation_name, strict=True)
+        if invocation.kind == "launch":
+            return "LaunchRequest"
+        if invocation.kind == "utterance":
+            return None
+        found = resolver.sample_match(invocation.readings)
+        return None if found is None else found.name
+
+    return match

@@ -32,7 +32,7 @@ from .common import (
     _Report,
     _strings,
 )
-from .interaction_model import match_example_phrase
+from .interaction_model import example_phrase_matcher
 
 # --- skill.json ------------------------------------------------------------------------------------------
 
@@ -137,12 +137,13 @@ def _check_locale_listing(
         report.add(f"{where}.examplePhrases", f"needs 1 to {MAX_EXAMPLE_PHRASES} phrases", MANIFEST_DOC)
     if len({_normalise(phrase) for phrase in phrases}) != len(phrases):
         report.add(f"{where}.examplePhrases", "has a phrase twice", EXAMPLE_PHRASES_BLOG)
+    matches = example_phrase_matcher(model) if model is not None and phrases else None
     for phrase in phrases:
         phrase_where = f"{where}.examplePhrases '{phrase}'"
         if not phrase.startswith("Alexa, "):
             # EXAMPLE_PHRASES_BLOG: [Wake Word], [Launch Word] [Invocation Name] [Connecting Word] [Utterance]
             report.add(phrase_where, "must start with the wake word: 'Alexa, '", EXAMPLE_PHRASES_BLOG)
-        elif model is not None and match_example_phrase(phrase, model) is None:
+        elif matches is not None and matches(phrase) is None:
             report.add(
                 phrase_where,
                 "is not a supported launch phrase with the invocation name followed by a "
