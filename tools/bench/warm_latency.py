@@ -8,25 +8,26 @@ DynamoDbPreferences, so our adapter code runs and botocore's does not (it is mea
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import logging
+import json
 import math
 import os
 import statistics
+import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alexa_requests import AlexaSession, Fill, MemoryDynamoDb, intent_slots
+import warm_child
+from alexa_requests import AlexaSession, Fill, intent_slots
+from warm_child import Handler, build_hello_handler, build_skill_handler, replay, stderr_to_devnull
+
+__all__ = ["build_hello_handler", "build_skill_handler", "replay", "stderr_to_devnull"]
 
 ROOT = Path(__file__).resolve().parents[2]
-HELLO_DIR = Path(__file__).resolve().parent / "hello_world"
-TABLE = "bench-preferences"
-Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+CHILD = Path(__file__).resolve().parent / "warm_child.py"
+CHILD_TIMEOUT_S = 300
 
 # (label, intent or request type, slots): launch, information answers, the interview, a volunteered symptom.
 SKILL_CONVERSATION: list[tuple[str, str, dict[str, Fill]]] = [
@@ -88,64 +89,6 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[max(1, math.ceil(pct / 100 * len(ordered))) - 1]
 
 
-# Kept open for the life of the process: the skill's log handler holds on to the stream it was built with.
-_DEVNULL = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-
-
-@contextlib.contextmanager
-def stderr_to_devnull() -> Iterator[None]:
-    """The skill's JSON logs are written (as Lambda would to its stderr pipe) but not shown."""
-    saved, sys.stderr = sys.stderr, _DEVNULL
-    try:
-        yield
-    finally:
-        sys.stderr = saved
-
-
-def build_skill_handler() -> Handler:
-    """The skill as app.py builds it with PREFERENCES_TABLE set, its DynamoDB client an in-memory dict."""
-    if str(ROOT / "lambda") not in sys.path:
-        sys.path.insert(0, str(ROOT / "lambda"))
-    from twitch_guide.persistence import DynamoDbPreferences
-    from twitch_guide.skill import build_handler
-
-    adapter = DynamoDbPreferences(TABLE, client_factory=MemoryDynamoDb)
-    # Created with stderr pointing at /dev/null, the skill's log handler keeps writing there.
-    with stderr_to_devnull():
-        return build_handler(persistence_adapter=adapter)
-
-
-def build_hello_handler() -> Handler:
-    if str(HELLO_DIR) not in sys.path:
-        sys.path.insert(0, str(HELLO_DIR))
-    import lambda_function
-
-    handler: Handler = lambda_function.lambda_handler
-    return handler
-
-
-def build_sdk_only_handler() -> Handler:
-    """A skill that answers every request with one fixed sentence: what the ASK SDK alone costs for the
-    skill's own envelopes (deserialising them, dispatching, serialising a small response)."""
-    from ask_sdk_core.dispatch_components import AbstractRequestHandler
-    from ask_sdk_core.handler_input import HandlerInput
-    from ask_sdk_core.skill_builder import SkillBuilder
-    from ask_sdk_model import Response
-
-    class Everything(AbstractRequestHandler):
-        def can_handle(self, handler_input: HandlerInput) -> bool:
-            return True
-
-        def handle(self, handler_input: HandlerInput) -> Response:
-            response: Response = handler_input.response_builder.speak("Okay.").response
-            return response
-
-    builder = SkillBuilder()
-    builder.add_request_handler(Everything())
-    handler: Handler = builder.lambda_handler()
-    return handler
-
-
 def record(handler: Handler, script: list[tuple[str, str, dict[str, Fill]]]) -> list[dict[str, Any]]:
     """Play the conversation once and return the envelopes sent, in order."""
     session = AlexaSession(declared=intent_slots())
@@ -157,51 +100,79 @@ def record(handler: Handler, script: list[tuple[str, str, dict[str, Fill]]]) -> 
     return events
 
 
-def replay(handler: Handler, events: list[dict[str, Any]], rounds: int, into: list[list[float]]) -> None:
-    clock = time.perf_counter_ns
-    for _ in range(rounds):
-        for step, event in enumerate(events):
-            began = clock()
-            handler(event, None)
-            into[step].append((clock() - began) / 1000)
-
-
-def measure(conversations: int = 400, warmup: int = 40, block: int = 20) -> WarmResult:
-    """Replay both conversations `conversations` times, interleaved in blocks so drift hits both alike."""
-    skill, hello, sdk_only = build_skill_handler(), build_hello_handler(), build_sdk_only_handler()
-    skill_events, hello_events = record(skill, SKILL_CONVERSATION), record(hello, HELLO_CONVERSATION)
-    # Same number of requests for both: the hello world's shorter conversation is played more often.
-    hello_rounds = max(1, round(block * len(skill_events) / len(hello_events)))
-    skill_t = [[] for _ in skill_events]  # type: list[list[float]]
-    quiet_t = [[] for _ in skill_events]  # type: list[list[float]]
-    hello_t = [[] for _ in hello_events]  # type: list[list[float]]
-    sdk_t = [[] for _ in skill_events]  # type: list[list[float]]
-    skill_logger = logging.getLogger("twitch_guide")
-    level = skill_logger.level
-    replay(skill, skill_events, warmup, [[] for _ in skill_events])
-    replay(hello, hello_events, warmup * len(skill_events) // len(hello_events), [[] for _ in hello_events])
-    replay(sdk_only, skill_events, warmup, [[] for _ in skill_events])
-    gc.collect()
-    for _ in range(max(1, conversations // block)):
-        replay(skill, skill_events, block, skill_t)
-        replay(hello, hello_events, hello_rounds, hello_t)
-        skill_logger.setLevel(logging.WARNING)
-        replay(skill, skill_events, block, quiet_t)
-        skill_logger.setLevel(level)
-        replay(sdk_only, skill_events, block, sdk_t)
+def measure(
+    conversations: int = 400, rounds: int = 5, deployed: tuple[str, Path, Path] | None = None
+) -> WarmResult:
+    """Record both conversations on the source tree, then time each handler in fresh processes, `rounds`
+    times each, interleaved so drift hits every handler alike; each child times `conversations` //
+    `rounds` conversations after a warm-up. `deployed` = (python3.13, skill artifact, hello artifact): the
+    children run under that interpreter on the `sam build` artifacts, with their bytecode and bytecode
+    writing off, as Lambda runs them; otherwise under this Python on the source tree."""
+    with stderr_to_devnull():
+        skill_events = record(build_skill_handler(), SKILL_CONVERSATION)
+    hello_events = record(build_hello_handler(), HELLO_CONVERSATION)
+    per_child = max(1, conversations // rounds) * len(skill_events)  # as many requests for every handler
+    warmup = 40 * len(skill_events)
+    python, env = sys.executable, _child_env(None, None)
+    if deployed is not None:
+        python, env = deployed[0], _child_env(deployed[1], deployed[2])
+    timings: dict[str, list[list[float]]] = {}
+    with tempfile.TemporaryDirectory(prefix="warm-") as tmp:
+        jobs = {}
+        for name, events in (("skill", skill_events), ("hello", hello_events)):
+            jobs[name] = Path(tmp) / f"{name}.json"
+            job = {"events": events, "requests": per_child, "warmup": warmup}
+            jobs[name].write_text(json.dumps(job), encoding="utf-8")
+        for _ in range(rounds):
+            for variant in warm_child.VARIANTS:
+                job_path = jobs["hello" if variant == "hello" else "skill"]
+                steps = _run_child(python, env, variant, job_path)
+                merged = timings.setdefault(variant, [[] for _ in steps])
+                for into, step in zip(merged, steps, strict=True):
+                    into.extend(step)
     notes = [
-        f"gc enabled (as in Lambda), collected before timing; {warmup} warm-up conversations per handler",
+        f"each handler alone in a fresh process, {rounds} rounds interleaved; {warmup} warm-up requests each",
+        "gc enabled (as in Lambda), collected before timing",
         "skill logs (JSON, INFO) written to /dev/null; preferences in an in-memory DynamoDB client stand-in",
     ]
+    if deployed is not None:
+        notes.append("as deployed: the sam build artifacts under python3.13, bytecode writing off")
+    skill_labels = [label for label, _, _ in SKILL_CONVERSATION]
     return WarmResult(
-        skill=Timings(skill_t, [label for label, _, _ in SKILL_CONVERSATION]),
-        hello=Timings(hello_t, [label for label, _, _ in HELLO_CONVERSATION]),
-        skill_quiet=Timings(quiet_t, [label for label, _, _ in SKILL_CONVERSATION]),
-        sdk_only=Timings(sdk_t, [label for label, _, _ in SKILL_CONVERSATION]),
-        conversations=max(1, conversations // block) * block,
+        skill=Timings(timings["skill"], skill_labels),
+        hello=Timings(timings["hello"], [label for label, _, _ in HELLO_CONVERSATION]),
+        skill_quiet=Timings(timings["skill_quiet"], skill_labels),
+        sdk_only=Timings(timings["sdk_only"], skill_labels),
+        conversations=max(1, conversations // rounds) * rounds,
         warmup=warmup,
         notes=notes,
     )
+
+
+def _child_env(skill_dir: Path | None, hello_dir: Path | None) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("BENCH_")}
+    env["LOG_LEVEL"] = "INFO"
+    env.pop("PYTHONPATH", None)
+    if skill_dir is not None and hello_dir is not None:
+        env["BENCH_SKILL_DIR"], env["BENCH_HELLO_DIR"] = str(skill_dir), str(hello_dir)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # /var/task is read-only: the build's bytecode is what runs
+    return env
+
+
+def _run_child(python: str, env: dict[str, str], variant: str, job_path: Path) -> list[list[float]]:
+    done = subprocess.run(
+        [python, str(CHILD), variant, str(job_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"warm latency, {variant}: exit {done.returncode}: {tail}")
+    steps: list[list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return steps
 
 
 if __name__ == "__main__":
@@ -215,3 +186,4 @@ if __name__ == "__main__":
         print(f"{name}: median {timings.median():.0f} us, p99 {timings.p99():.0f} us")
         for label, step in zip(timings.labels, timings.by_step, strict=True):
             print(f"   {label:20} {statistics.median(step):8.0f} us")
+    sys.exit(0)
