@@ -11,6 +11,7 @@ import re
 import pytest
 
 from chat_support import LOCALES, Chat, ChatFactory, answer_no_until_done
+from twitch_guide.dialog import unpack
 from twitch_guide.triage.rules import default_rules
 
 RULES = default_rules()
@@ -268,7 +269,7 @@ def test_every_red_flag_synonym_volunteered_mid_interview_escalates(
     if level.value == "emergency":
         assert turn.disposition == "emergency" and attributes.get("question") is None
     else:
-        findings = attributes.get("findings", {}).get("flags", [])
+        findings = unpack(attributes["findings"])["flags"]
         assert flag_id in findings or turn.disposition == level.value, (synonym, turn.intent, turn.slots())
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from twitch_guide.conversation import Conversation
-from twitch_guide.dialog import FAREWELL, DialogState, LastReply
+from twitch_guide.dialog import FAREWELL, DialogState, LastReply, pack
 from twitch_guide.prompts import default_prompts
 from twitch_guide.triage.engine import Findings, Reply
 from twitch_guide.triage.levels import Level
@@ -52,12 +52,17 @@ def test_a_dialog_state_survives_the_session_round_trip() -> None:
         ({"disposition": "panic"}, DialogState()),
         ({"patient": "the king"}, DialogState()),
         ({"patient": ["him"]}, DialogState()),
-        ({"last": {"speech": [1, 2], "card": []}}, DialogState()),
-        ({"last": {"speech": ["\u200b"], "card": []}}, DialogState()),
+        ({"last": pack({"speech": [1, 2], "card": []})}, DialogState()),
+        ({"last": pack({"speech": ["\u200b"], "card": []})}, DialogState()),
+        ({"last": {"speech": ["Hello."], "card": ["Hello."]}}, DialogState()),  # not the packed form
+        ({"last": "{not json"}, DialogState()),
+        ({"last": "[" * 100_000}, DialogState()),
         (
-            {"findings": {"flags": ["made_up"]}, "disposition": "self_care"},
+            {"findings": pack({"flags": ["made_up"]}), "disposition": "self_care"},
             DialogState(),
         ),  # nothing is trusted
+        ({"findings": {"flags": []}, "disposition": "self_care"}, DialogState()),
+        ({"findings": "[1", "disposition": "self_care"}, DialogState()),
     ],
 )
 def test_damaged_or_forged_state_is_dropped_not_trusted(

@@ -28,6 +28,7 @@ from envelope_factory import (
     launch_request,
     slot,
 )
+from twitch_guide.dialog import pack
 from twitch_guide.logs import ALLOWED_FIELDS, JsonFormatter
 from twitch_guide.persistence import record_key
 from twitch_guide.prompts import default_prompts
@@ -221,19 +222,25 @@ def corrupt_findings(draw: st.DrawFn) -> Any:
     )
 
 
+def packed_or_not(*strategies: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Nested attributes travel packed as JSON text (dialog.pack): draw the value raw or packed."""
+    value = st.one_of(*strategies)
+    return st.one_of(value, value.map(pack))
+
+
 session_attributes = st.one_of(
     st.just({}),
     st.dictionaries(st.text(max_size=10), json_values, max_size=4),
     st.fixed_dictionaries(
         {},
         optional={
-            "findings": corrupt_findings(),
+            "findings": packed_or_not(corrupt_findings()),
             "question": st.one_of(st.sampled_from(QUESTION_IDS), json_values),
             "offer": st.one_of(
                 st.sampled_from(["self_care", "symptom_check", "causes", "nope"]), json_values
             ),
             "disposition": st.one_of(st.sampled_from([level.value for level in Level]), json_values),
-            "last": st.one_of(
+            "last": packed_or_not(
                 json_values,
                 st.fixed_dictionaries(
                     {
@@ -244,7 +251,7 @@ session_attributes = st.one_of(
                     }
                 ),
             ),
-            "prefs": st.one_of(
+            "prefs": packed_or_not(
                 json_values,
                 st.fixed_dictionaries(
                     {
@@ -391,7 +398,9 @@ def test_replayed_text_reaches_ssml_escaped_word_for_word(before: str, token: st
     last = {"speech": [sentence], "card": [sentence], "reprompt": None, "title": token}
     prefs = {"disclaimer_heard": True, "rate": rate, "visits": 1, "last_visit": "2024-01-01"}
     event = envelope(
-        intent_request("AMAZON.RepeatIntent"), new=False, attributes={"last": last, "prefs": prefs}
+        intent_request("AMAZON.RepeatIntent"),
+        new=False,
+        attributes={"last": pack(last), "prefs": pack(prefs)},
     )
     ssml = HANDLER(event, None)["response"]["outputSpeech"]["ssml"]
     _check_ssml(ssml)
@@ -435,6 +444,6 @@ def test_a_request_without_a_session_is_answered_not_apologised_for(request_fact
 @pytest.mark.parametrize("remembered", [[], [""], ["\x00", "  "]])
 def test_repeat_with_nothing_sayable_remembered_still_speaks(remembered: list[str]) -> None:
     last = {"speech": remembered, "card": remembered, "reprompt": None, "title": "Muscle Twitch Guide"}
-    event = envelope(intent_request("AMAZON.RepeatIntent"), new=False, attributes={"last": last})
+    event = envelope(intent_request("AMAZON.RepeatIntent"), new=False, attributes={"last": pack(last)})
     answer = Answer(HANDLER(event, None))
     assert answer.text.strip()

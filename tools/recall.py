@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "lambda"), str(ROOT / "tools")]
 os.environ.setdefault("LOG_LEVEL", "WARNING")  # thousands of requests: keep the skill's INFO lines out
 
-from twitch_guide.dialog import DISPOSITION_KEY  # noqa: E402
+from twitch_guide.dialog import DISPOSITION_KEY, unpack  # noqa: E402
 from twitch_guide.triage.engine import Engine  # noqa: E402
 from twitch_guide.triage.levels import Level, most_serious  # noqa: E402
 from twitch_guide.triage.rules import Rules, default_rules  # noqa: E402
@@ -169,11 +169,12 @@ class SkillListener:
 
     def read(self, turn: Any) -> Heard:
         attributes = (turn.response or {}).get("sessionAttributes") or {}
-        flags = frozenset((attributes.get("findings") or {}).get("flags", []))
+        findings = unpack(attributes.get("findings"))
+        flags = frozenset(findings.get("flags", []) if isinstance(findings, dict) else [])
         levels = [self.rules.red_flags[f].level for f in flags if f in self.rules.red_flags]
         if turn.disposition:
             levels.append(Level(turn.disposition))
-        last = attributes.get("last") or {}
+        last = unpack(attributes.get("last"))
         answer = last.get("answer") if isinstance(last, dict) else None
         return Heard(most_serious(levels), answer if isinstance(answer, str) else None, flags)
 

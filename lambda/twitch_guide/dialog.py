@@ -4,8 +4,13 @@ Alexa hands the attributes back on every request, and anything in them may have 
 `DialogState.from_session` trusts nothing it did not write: an unknown question or offer is dropped, and
 findings that don't parse drop the whole state. Health information lives only here, for one session; it is
 never persisted or logged.
+
+The nested parts (findings, the last reply, the preferences) travel as compact JSON text: the ASK SDK
+deep-copies the session attributes and walks them again to serialise the response, in Python, on every
+request, so each nested list and dict costs a warm request time, and a string costs one step.
 """
 
+import json
 from collections.abc import Collection, Mapping
 from typing import Any, NamedTuple
 
@@ -33,7 +38,8 @@ class LastReply(NamedTuple):
     def from_session(cls, value: Any) -> "LastReply | None":
         if not isinstance(value, dict):
             return None
-        speech, card = value.get("speech"), value.get("card")
+        speech = value.get("speech")
+        card = value.get("card", speech)  # left out when it is the speech word for word (to_session)
         if not (isinstance(speech, list) and isinstance(card, list) and _texts(speech) and _texts(card)):
             return None
         if not any(_sayable(part) for part in speech):
@@ -48,13 +54,17 @@ class LastReply(NamedTuple):
         )
 
     def to_session(self) -> dict[str, Any]:
-        last: dict[str, Any] = {
-            "speech": list(self.speech),
-            "card": list(self.card),
-            "reprompt": self.reprompt,
-            "title": self.title,
-        }
-        return {**last, "answer": self.answer} if self.answer else last
+        """Only what differs from the defaults: the session travels with every request."""
+        last: dict[str, Any] = {"speech": self.speech}
+        if self.card != self.speech:  # the card differs where it writes a number the speech says in words
+            last["card"] = self.card
+        if self.reprompt is not None:
+            last["reprompt"] = self.reprompt
+        if self.title != DEFAULT_TITLE:
+            last["title"] = self.title
+        if self.answer:
+            last["answer"] = self.answer
+        return last
 
 
 class DialogState(NamedTuple):
@@ -82,8 +92,9 @@ class DialogState(NamedTuple):
         cls, attributes: Mapping[str, Any], rules: Rules, offers: Collection[str]
     ) -> "DialogState":
         """Read the session attributes; `offers` are the follow-ups the conversation can make."""
+        packed = attributes.get("findings")
         try:
-            findings = Findings.from_state(attributes.get("findings", {}), rules)
+            findings = Findings() if packed is None else Findings.from_state(unpack(packed), rules)
         except ValueError:
             return cls()  # findings we did not write: nothing in this state is trusted
         question_id = attributes.get("question")
@@ -96,12 +107,12 @@ class DialogState(NamedTuple):
             offer=offer if isinstance(offer, str) and (offer in offers or offer == FAREWELL) else None,
             findings=findings,
             disposition=Level(disposition) if disposition in LEVELS else None,
-            last=LastReply.from_session(attributes.get("last")),
+            last=LastReply.from_session(unpack(attributes.get("last"))),
             patient=patient if isinstance(patient, str) and patient in PATIENT_PRONOUNS else None,
         )
 
     def to_session(self) -> dict[str, Any]:
-        attributes: dict[str, Any] = {"findings": self.findings.to_state()}
+        attributes: dict[str, Any] = {"findings": pack(self.findings.to_state())}
         if self.question is not None:
             attributes["question"] = self.question.id
         if self.offer is not None:
@@ -109,7 +120,7 @@ class DialogState(NamedTuple):
         if self.disposition is not None:
             attributes[DISPOSITION_KEY] = self.disposition.value
         if self.last is not None:
-            attributes["last"] = self.last.to_session()
+            attributes["last"] = pack(self.last.to_session())
         if self.patient is not None:
             attributes["patient"] = self.patient
         return attributes
@@ -123,6 +134,21 @@ class DialogState(NamedTuple):
         kept = {q: r for q, r in self.findings.replies.items() if r is Reply.YES}
         findings = Findings(self.findings.flags, kept)
         return DialogState(findings=findings, disposition=self.disposition, patient=self.patient)
+
+
+def pack(value: Any) -> str:
+    """A nested session attribute as compact JSON text."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def unpack(value: Any) -> Any:
+    """The value `pack` wrote, or None for anything else (not text, not JSON, nested beyond reason)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return json.loads(value)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _texts(values: list[Any]) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ask_sdk_core.handler_input import HandlerInput
 
+from .dialog import unpack
 from .preference_store import stored_preferences
 from .turns import Preferences, Said, SlotValue, Turn
 
@@ -41,7 +42,7 @@ def load_turn(handler_input: HandlerInput) -> Turn:
     # The SDK refuses session attributes on a request without a session (a one-shot from some surfaces).
     state = handler_input.attributes_manager.session_attributes if session is not None else {}
     state = dict(state) if isinstance(state, dict) else {}
-    cached = state.get(PREFS_KEY)
+    cached = unpack(state.get(PREFS_KEY))
     preferences = (
         Preferences.from_stored(cached) if isinstance(cached, dict) else stored_preferences(handler_input)
     )

@@ -12,6 +12,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.ui import SimpleCard
 
 from . import speech
+from .dialog import pack
 from .request_reader import PREFS_KEY, turn_of
 from .turns import Preferences, SkillReply
 
@@ -26,7 +27,7 @@ def respond(handler_input: HandlerInput, reply: SkillReply) -> Response:
     if handler_input.request_envelope.session is not None:
         handler_input.attributes_manager.session_attributes = {
             **reply.state,
-            PREFS_KEY: preferences.to_stored(),
+            PREFS_KEY: pack(preferences.to_stored()),
         }
 
     builder = handler_input.response_builder
