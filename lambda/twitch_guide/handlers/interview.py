@@ -27,7 +27,7 @@ class AnswerHandler(ConversationHandler):
     """Yes, no and not sure: to the current question, or to the last offer."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return any(is_intent_name(name)(handler_input) for name in ANSWER_INTENTS)
+        return intent_name(handler_input) in ANSWER_INTENTS
 
     def handle(self, handler_input: HandlerInput) -> Response:
         answer = ANSWER_INTENTS[intent_name(handler_input)]

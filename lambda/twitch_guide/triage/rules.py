@@ -175,7 +175,9 @@ class Rules(NamedTuple):
 
 MIN_RED_FLAG_SYNONYMS = 8
 MAX_QUESTIONS = 7
-_SAYS_YOU = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b", re.IGNORECASE)
+# Searched only while loading the TOML (a build step or the fallback): re.search compiles it on first use
+# and caches it, rather than every cold start compiling it at import (~0.1 ms).
+_SAYS_YOU = r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b"
 
 
 def load_rules(path: FilePath = RULES_PATH) -> Rules:
@@ -399,9 +401,9 @@ def _check_worded_for_others(entry: Entry, keys: tuple[str, ...]) -> None:
     and that form must not say "you" (it names the patient with {they}, {their} or {them})."""
     for key in keys:
         other = entry.table.get(f"{key}_other")
-        if other is None and _SAYS_YOU.search(str(entry.table.get(key, ""))):
+        if other is None and re.search(_SAYS_YOU, str(entry.table.get(key, "")), re.IGNORECASE):
             entry.fail(f"'{key}' says \"you\", so it needs '{key}_other' for a caller asking for another")
-        if other is not None and _SAYS_YOU.search(str(other)):
+        if other is not None and re.search(_SAYS_YOU, str(other), re.IGNORECASE):
             entry.fail(f"'{key}_other' must name the patient with {{they}} or {{their}}, not \"you\"")
 
 
