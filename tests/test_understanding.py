@@ -1022,3 +1022,94 @@ def test_tablets_twice_a_day_are_a_regimen() -> None:
         "overdose_poisoning"
         not in ENGINE.understand("i take my tablets twice a day and my eye twitches").flags
     )
+
+
+# --- H39: the red-team review's questions that hold a sign, dangers told again, corrections -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("is it normal for my dad to keep falling over", "balance_falls"),
+        ("when should i worry my eyesight keeps going double", "double_vision"),
+        ("i have other problems for example i keep falling over", "balance_falls"),
+        ("is that bad falling over three times this week", "balance_falls"),
+        ("would it be the tablets making me fall over all the time", "balance_falls"),
+        ("is the double vision part of it", "double_vision"),
+        ("does the numbness mean anything", "numbness"),
+    ],
+)
+def test_a_question_about_the_callers_own_case_still_tells_its_sign(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("when should i worry about numbness", "numbness"),
+        ("does it mean i will lose my balance", "balance_falls"),
+        ("can the tablets cause weakness", "weakness"),
+        ("can stress cause double vision", "double_vision"),
+        ("what are the signs of als such as weakness", "weakness"),
+    ],
+)
+def test_a_general_question_about_a_sign_still_reports_nothing(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("i had a fit last year i am having them again today", Who.SELF),
+        ("my wife had a seizure years ago and she is having them again", Who.ADULT),
+        ("my dad had a stroke years ago and he is having another one now", Who.ADULT),
+    ],
+)
+def test_a_danger_told_long_ago_and_then_again_now_is_now(text: str, about: Who) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.flags and not understanding.history
+    assert understanding.about is about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i had a fit years ago and i am scared i will have one again",
+        "i fainted once as a teenager and it never happened again",
+        "i had a seizure years ago and another one would be awful",
+        "i had a seizure in 2010 and now my eye is twitching again",
+    ],
+)
+def test_a_danger_long_ago_only_feared_again_or_never_again_stays_history(text: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert understanding.history and not understanding.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("not really pain more like indigestion but it goes down my left arm", "chest_pain"),
+        (
+            "it is not chest pain exactly it feels like indigestion but it is going up into my jaw",
+            "chest_pain",
+        ),
+        ("i do not have chest pain but the indigestion is spreading up to my jaw", "chest_pain"),
+        ("not sore more like tingly", "tingling"),
+        ("at the time i was eating my dinner my face dropped", "face_drooping"),
+        ("i have a burning pain in my legs and i can barely climb the stairs", "weakness"),
+    ],
+)
+def test_a_correction_after_a_denial_is_told(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("no chest pain, just indigestion, my arm aches from the gym", "chest_pain"),
+        ("i had a stroke in 2010, at the time my face dropped", "face_drooping"),
+        ("i can barely hold my eyes open", "weakness"),
+    ],
+)
+def test_a_denial_a_history_or_tiredness_stays_so(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags

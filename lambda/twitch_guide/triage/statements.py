@@ -270,7 +270,7 @@ class StatementReader:
             tuple(clauses),
             hypothetical=frozenset()
             if _dated(segment, hits)
-            else hypothetical_reach(lemmas, hits, self.grammar.clause_ends),
+            else hypothetical_reach(segment, hits, self.grammar.clause_ends),
             question=question,
             asks=asks,
         )
@@ -496,12 +496,21 @@ def date_long_ago(statement: Statement, marker: Hit) -> bool:
 
 
 def _dated(segment: Segment, hits: list[Hit]) -> bool:
-    """Whether a statement says when something began, as people do of their own symptoms: then a question
-    or a "what if" in it is about the caller ("is it normal to see double since this morning", "... for the
-    last few days")."""
-    words = segment.words
+    """Whether a statement says when or how often something happened, as people do of their own symptoms:
+    then a question or a "what if" in it is about the caller ("is it normal to see double since this
+    morning", "... for the last few days", "is that bad, falling over three times this week")."""
+    words, lemmas = segment.words, segment.lemmas
     recent = any(w == "the" and words[i + 1 : i + 2] in (("last",), ("past",)) for i, w in enumerate(words))
-    return recent or any(h.vocab == SUDDEN for h in hits) or not _DATING.isdisjoint(words)
+    this = any(w == "this" and words[i + 1 : i + 2] in _THIS_PERIODS for i, w in enumerate(words))
+    counted = any(w == "#" and lemmas[i + 1 : i + 2] == ("time",) for i, w in enumerate(lemmas)) or any(
+        words[i : i + 3] == ("all", "the", "time") for i in range(len(words))
+    )
+    return recent or this or counted or any(h.vocab == SUDDEN for h in hits) or not _DATING.isdisjoint(words)
+
+
+_THIS_PERIODS = frozenset(
+    (period,) for period in ("week", "month", "morning", "afternoon", "evening", "weekend", "year")
+)
 
 
 def told_as_now(words: tuple[str, ...], marker: Hit, thing: Hit) -> bool:
@@ -559,22 +568,76 @@ def distance(a: Hit, b: Hit) -> int:
     return 0
 
 
-def hypothetical_reach(
-    lemmas: tuple[str, ...], hits: list[Hit], clause_ends: frozenset[str]
-) -> frozenset[int]:
+def hypothetical_reach(segment: Segment, hits: list[Hit], clause_ends: frozenset[str]) -> frozenset[int]:
     """Where a hypothetical reaches: from its marker to the end of its clause, or to a new subject
-    ("is twitching a sign of healing | I've started falling over" is a question, then a report)."""
+    ("is twitching a sign of healing | I've started falling over" is a question, then a report). A question
+    about the caller's own case ("is it normal", "should I worry") also ends where it starts telling: at a
+    "keep" ("is it normal to keep falling over") or a new subject after a verb of worry ("when should I
+    worry, my eyesight keeps going double"); an example given ("for example I keep falling over") is told."""
+    lemmas, words = segment.lemmas, segment.words
     reach: set[int] = set()
-    for marker in (h for h in hits if h.vocab == HYPOTHETICAL):
+    markers = [h for h in hits if h.vocab == HYPOTHETICAL]
+    if words and words[0] in _ASKING and "cause" in lemmas:  # "can stress cause double vision"
+        markers += [Hit(HYPOTHETICAL, i, i + 1) for i, lemma in enumerate(lemmas) if lemma == "cause"]
+    for marker in markers:
+        phrase = words[marker.start : marker.end]
+        asks_of_own_case = phrase in _OWN_CASE_QUESTIONS
         position = marker.end
         while position < len(lemmas) and lemmas[position] not in clause_ends:
-            if lemmas[position] in SUBJECTS and position > marker.end:
+            if lemmas[position] in SUBJECTS and (position > marker.end or phrase in _EXAMPLES):
                 break
-            if lemmas[position] in _POSSESSIVES and _opens_subject(lemmas, position):
+            if lemmas[position] in _POSSESSIVES and _opens_subject(
+                lemmas, position, after_worry=asks_of_own_case
+            ):
                 break  # "in case it helps, my wife has had double vision"
+            if asks_of_own_case and lemmas[position] == "keep":
+                break
             position += 1
         reach.update(range(marker.start, position))
     return frozenset(reach)
+
+
+# Questions a caller asks about their own case, as said: what follows may be told, not imagined.
+_OWN_CASE_QUESTIONS = frozenset(
+    tuple(phrase.split())
+    for phrase in ("is it normal", "should i worry", "when should", "do i need", "when do i", "would it")
+)
+_EXAMPLES = frozenset({("for", "example"), ("such", "as")})
+_ASKING = frozenset({"can", "could", "does", "do", "will", "would", "might", "may"})
+
+
+def recurs_now(statement: Statement) -> int | None:
+    """ "I had a fit last year, I'm having them again today": a pronoun then "again" (or "another one"), after
+    something placed long ago, says that it is happening again now; returns where that pronoun (or "another")
+    is, so that the person before it is whom it is about. Not when denied ("it
+    never happened again"), imagined ("I'm scared I'll have one again", "another one would be awful") or
+    about the twitch ("it's twitching again")."""
+    if not statement.long_ago:
+        return None
+    lemmas, words, first_past = statement.segment.lemmas, statement.segment.words, min(statement.long_ago)
+    twitching = {i for h in statement.hits if h.vocab == TWITCH for i in range(h.start, h.end)}
+    for position, lemma in enumerate(lemmas):
+        another = lemma == "another" and words[position + 1 : position + 2] == ("one",)  # "another one now"
+        if not (lemma == "again" or another) or position < first_past or position in statement.hypothetical:
+            continue
+        before, after = lemmas[max(0, position - 3) : position], lemmas[position + 1 : position + 4]
+        if not (another or not _RECURRING.isdisjoint(before)) or not _NEGATED_BEFORE.isdisjoint(before):
+            continue
+        if not _MODALS.isdisjoint(lemmas[max(first_past, position - 5) : position]) or not _MODALS.isdisjoint(
+            after
+        ):
+            continue
+        if not twitching.isdisjoint(range(position - 3, position + 2)):
+            continue
+        if another:
+            return position
+        return max(i for i in range(max(0, position - 3), position) if lemmas[i] in _RECURRING)
+    return None
+
+
+_MODALS = frozenset({"will", "could", "might", "may", "if", "should"})
+_RECURRING = frozenset({"them", "it", "one", "another", "those", "these"})
+_NEGATED_BEFORE = frozenset({"not", "never", "no", "without"})
 
 
 def starts_a_span(hit: Hit, lemmas: tuple[str, ...]) -> bool:
@@ -665,20 +728,24 @@ def negator_before(
 
 
 def _it_is_again(lemmas: tuple[str, ...], at: int) -> bool:
-    """ "it is" said afresh after a denial: a contrast ("it's not X, it's Y", "no one can understand my
-    speech, it's slurred"), not a thought ("I don't think it's my heart")."""
+    """ "it is" (or "it feels") said afresh after a denial: a contrast ("it's not X, it's Y", "no one can
+    understand my speech, it's slurred", "it's not chest pain exactly, it feels like indigestion"), not a
+    thought ("I don't think it's my heart")."""
     return (
-        lemmas[at + 1 : at + 2] == ("be",)
+        lemmas[at + 1 : at + 2] in (("be",), ("feel",), ("seem",))
         and lemmas[at + 2 : at + 3] != ("not",)
         and (lemmas[at - 1] if at > 0 else "") not in _KEEP_DENIAL_BEFORE | {"that", "if"}
     )
 
 
-def _opens_subject(lemmas: tuple[str, ...], at: int) -> bool:
+def _opens_subject(lemmas: tuple[str, ...], at: int, *, after_worry: bool = False) -> bool:
     """ "my face is", "my left arm has gone", "my husband collapsed": a possessive that starts a sentence (not
-    the object of a preposition or of a verb of thinking), followed by a short noun phrase and its verb."""
+    the object of a preposition or of a verb of thinking), followed by a short noun phrase and its verb.
+    `after_worry`: a verb of worry may come before it ("should I worry my eyesight keeps going double")."""
     before = lemmas[at - 1] if at > 0 else ""
-    if before in _KEEP_DENIAL_BEFORE or (before == "that" and lemmas[at - 2 : at - 1] == ("not",)):
+    if (before in _KEEP_DENIAL_BEFORE and not (after_worry and before in _WORRY)) or (
+        before == "that" and lemmas[at - 2 : at - 1] == ("not",)
+    ):
         return False  # "no pain in my chest", "never had my arm go dead", "not that my chest is tight"
     for word in lemmas[at + 1 : at + 4]:
         if word in _SUBJECT_VERBS:
@@ -686,6 +753,9 @@ def _opens_subject(lemmas: tuple[str, ...], at: int) -> bool:
         if word in _NOT_NOUNS:
             return False
     return False
+
+
+_WORRY = frozenset({"worry", "think", "reckon", "notice"})
 
 
 def _describes(statement: Statement, hit: Hit, chosen: list[Hit], clauses: set[int]) -> bool:

@@ -47,6 +47,7 @@ from .statements import (
     joined,
     mentioned,
     needed,
+    recurs_now,
 )
 
 BEGAN = frozenset({"start", "begin", "come", "happen", "kick"})  # "it started three weeks ago"
@@ -160,14 +161,16 @@ class Understander:
                     elif long_past(view, hits, self._signs):
                         history.add(flag)
                     elif (flag in self._emergencies and not _imagined(view, hits)) or not (
-                        view.general or any(h.start in view.hypothetical for h in hits)
+                        (view.general and not _the_sign_asked_about(view, self._signs))
+                        or any(h.start in view.hypothetical for h in hits)
                     ):
                         present[flag] = _whose(view, hits, last_person)
                         if not _planned(view, hits):
                             break
                         planned.add(flag)  # "thinking about taking all my tablets": still a flag
             last_person = latest_person(statement, last_person)
-        self._across(statements, whole, present, history | denied)
+        _told_again(statements, whole, history - denied, present)
+        self._across(statements, whole, present, history)
         days = stated_days(
             statements, today, southern=locale in self._southern_locales, not_about=self._duration_not_about
         )
@@ -186,7 +189,7 @@ class Understander:
             history=self._sorted(history - set(people)),
             planned=self._sorted(planned & set(people)),
             causes=causes,
-            topic=self._topic(statements, causes),
+            topic=topic_of(self._reader, self._topics, statements, causes, self.grammar.negators),
             healing_context=next(iter(named(statements, "healing:", self._healing)), None),
             about=about,
             duration_days=days,
@@ -273,27 +276,29 @@ class Understander:
                 if found is not None and not (slow and not _sudden_apart(view, found[0])):
                     yield found[0], found[1], view
 
-    def _topic(self, statements: Sequence[Statement], causes: tuple[str, ...]) -> str | None:
-        """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
-        answer ("what causes it, is it the coffee?")."""
-        reader = self._reader
-        topic = next((name for name, ways in self._topics.items() if _meets(reader, ways, statements)), None)
-        # Asked, or said as a search ("caffeine and twitches", "low calcium twitching"): a few words naming
-        # nobody. (A slot value such as "sore after a long run" has lost its "my" but is longer.)
-        asked = (
-            topic is not None
-            or any(s.asks for s in statements)
-            or searched(statements, self.grammar.negators)
-        )
-        if causes and asked and topic in (None, "causes", "what_is"):
-            return "cause"
-        asks_cause = self._topics.get("causes", ())
-        if topic == "when_to_see_doctor" and causes and _meets(reader, asks_cause, statements):
-            return "cause"  # "can worry bring on a twitch" asks about a cause, not about worrying
-        return topic
-
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(flags, key=lambda f: self._order.get(f, len(self._order))))
+
+
+def topic_of(
+    reader: StatementReader,
+    topics: Mapping[str, tuple[Concept, ...]],
+    statements: Sequence[Statement],
+    causes: tuple[str, ...],
+    negators: frozenset[str],
+) -> str | None:
+    """The first topic, in the rules' order, whose concept is met. A named cause in a question has its own
+    answer ("what causes it, is it the coffee?")."""
+    topic = next((name for name, ways in topics.items() if _meets(reader, ways, statements)), None)
+    # Asked, or said as a search ("caffeine and twitches", "low calcium twitching"): a few words naming
+    # nobody. (A slot value such as "sore after a long run" has lost its "my" but is longer.)
+    asked = topic is not None or any(s.asks for s in statements) or searched(statements, negators)
+    if causes and asked and topic in (None, "causes", "what_is"):
+        return "cause"
+    asks_cause = topics.get("causes", ())
+    if topic == "when_to_see_doctor" and causes and _meets(reader, asks_cause, statements):
+        return "cause"  # "can worry bring on a twitch" asks about a cause, not about worrying
+    return topic
 
 
 def _meets(reader: StatementReader, concepts: Sequence[Concept], statements: Sequence[Statement]) -> bool:
@@ -386,6 +391,22 @@ def _imagined(view: Statement, hits: list[Hit]) -> bool:
         and "if" in words[:first]
         and "ever" in words[max(0, first - 3) : last]
     )
+
+
+def _told_again(
+    statements: Sequence[Statement], whole: Statement, history: set[str], present: dict[str, Who]
+) -> None:
+    """ "I had a fit last year, I'm having them again today": what was history is happening now."""
+    again = recurs_now(whole) if history else None
+    if again is not None:
+        for flag in sorted(history):
+            present.setdefault(flag, person_before(whole, again, subject(statements)))
+
+
+def _the_sign_asked_about(view: Statement, signs: frozenset[str]) -> bool:
+    """ "is the double vision part of it", "does the numbness mean anything": a sign the question opens with,
+    as "the", is one the caller has (not "can the tablets cause numbness")."""
+    return view.segment.words[1] == "the" and any(h.start == 2 and h.vocab in signs for h in view.hits)
 
 
 def _whose(view: Statement, hits: list[Hit], last: Who) -> Who:
