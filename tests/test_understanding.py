@@ -1113,3 +1113,125 @@ def test_a_correction_after_a_denial_is_told(text: str, flag: str) -> None:
 )
 def test_a_denial_a_history_or_tiredness_stays_so(text: str, flag: str) -> None:
     assert flag not in ENGINE.understand(text).flags
+
+
+# --- H40: a slow twitch beside a sudden sign, habits told with "if", general questions, signs that have gone --
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i have twitched for weeks and i cannot swallow anything not even water", "swallowing_difficulty"),
+        ("my twitch is getting worse and my throat is closing up", "swallowing_difficulty"),
+        (
+            "my twitching has got worse over the past month and this morning i woke up and cannot speak",
+            "speaking_difficulty",
+        ),
+        ("if i look to the left everything is double", "double_vision"),
+        ("if i walk far my legs go weak", "weakness"),
+        ("is it normal to have lost two stone without trying", "weight_loss"),
+        (
+            "its not pain exactly more of a squeezing in my chest and now its creeping up into my jaw",
+            "chest_pain",
+        ),
+    ],
+)
+def test_a_sign_told_beside_a_slow_twitch_a_habit_or_a_perfect_is_heard(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my swallowing has got harder over the months and my arm twitches", "swallowing_difficulty"),
+        ("if my face ever drooped i would ring an ambulance", "face_drooping"),
+        ("if i get weak legs should i worry", "weakness"),
+        ("if it spreads what happens", "spreading_or_worse"),
+        ("can statins cause twitching and muscle pain", "pain"),
+        ("is dizziness with muscle twitching a reason to see a doctor", "dizziness"),
+        ("can tingling be a sign of als", "tingling"),
+    ],
+)
+def test_a_slow_sign_an_imagined_one_or_a_general_question_is_not_told(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags
+
+
+def test_how_come_asks_about_the_callers_own_twitch() -> None:
+    text = "how come its getting more and more often it used to be once a day now its nonstop"
+    assert "spreading_or_worse" in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i had pins and needles from sleeping on my arm but that went as soon as i moved", "tingling"),
+        ("my legs were like jelly after the hike but theyre back to normal now", "weakness"),
+        ("my dad had a bad fall back in march but hes fully recovered", "balance_falls"),
+    ],
+)
+def test_a_sign_said_to_have_gone_is_history(text: str, flag: str) -> None:
+    understanding = ENGINE.understand(text)
+    assert flag not in understanding.flags and flag in understanding.history
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my face drooped but it went away", "face_drooping"),  # a stroke sign that passes is still one
+        ("the words on my phone keep doubling up on me but it goes away if i shut one eye", "double_vision"),
+        ("my arm went numb but it went away and now its back", "numbness"),
+    ],
+)
+def test_an_emergency_sign_that_passed_or_a_sign_that_comes_and_goes_is_still_told(
+    text: str, flag: str
+) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("is it normal that theres a dent in the muscle between my thumb and finger", "muscle_wasting"),
+        ("should i be worried my heart pounds at night no pain or anything just thumping away", "palpitations"),
+        ("what does it mean when the outside of my thigh is numb", "numbness"),
+        ("do i need to see someone if my pee is cola coloured after crossfit and my thighs are so sore", "rhabdomyolysis"),
+        ("er is it normal to feel dizzy on and off with all this twitching", "dizziness"),
+        ("is it normal after thyroid surgery to get tingly fingers and hand spasms i had it done on friday", "tetany"),
+        ("i had double vision once after a head knock years back and now its back", "double_vision"),
+    ],
+)  # fmt: skip
+def test_a_question_that_goes_on_to_tell_or_dates_its_sign_is_heard(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("we had a power cut and everything went dark and now my eye keeps twitching", "sudden_vision_loss"),
+        ("the chest of drawers fell on my foot last week and now my big toe twitches", "balance_falls"),
+        ("i nearly fainted when i saw the electricity bill anyway my hand twitches", "tingling"),
+        ("did legs yesterday my quads are sore and twitchy", "pain"),
+        ("my colleague joked i was having a seizure when my eyelid went", "seizure"),
+        ("im worried i might lose the use of my hand one day but right now it works perfectly", "sudden_one_sided_weakness"),
+        ("i was worried id end up collapsing but i didnt my eyelids just twitching", "collapse"),
+        ("my neck was stiff this morning thats gone now but my shoulders twitching", "stiffness"),
+        ("my leg fell asleep in the meeting and now its woken up", "numbness"),
+        ("my other half had a heart scare last year that turned out to be nothing", "palpitations"),
+    ],
+)  # fmt: skip
+def test_a_dark_room_a_joke_a_fear_for_one_day_or_a_corrected_worry_is_not_told(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i might have lost the use of my hand one day last week", "sudden_one_sided_weakness"),
+        ("i thought it was just the twitch but now my face is drooping", "face_drooping"),
+        ("my arm feels stiff like its gone rusty and the muscles keep jumping", "stiffness"),
+        ("my arm has been numb and that has gone on for days", "numbness"),
+        ("sometimes my heart pounds really fast for a few minutes then it settles down", "palpitations"),
+    ],
+)
+def test_a_past_day_a_new_sign_after_but_or_a_sign_still_going_is_told(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text).flags

@@ -47,7 +47,9 @@ PLANNED = "planned"  # a plan before a sign ("thinking about taking all my table
 GRADUAL = (
     "gradual"  # a slow change ("over the months"): a sign said to be sudden in its own clause outweighs it
 )
-NAMED_VOCABULARIES = frozenset({PREGNANT, PLANNED, GRADUAL})
+# A sign said to have gone, in the statement after it ("pins and needles, but that went as soon as I moved").
+RESOLVED = "resolved"
+NAMED_VOCABULARIES = frozenset({PREGNANT, PLANNED, GRADUAL, RESOLVED})
 MARKERS = frozenset(
     {SUDDEN, LONG_AGO, TWITCH, HYPOTHETICAL, QUESTION, PRONOUN, MALE, FEMALE, FINE, MANY, *PERSON_MARKERS}
 )

@@ -37,7 +37,10 @@ SUBJECTS = frozenset({"i", "he", "she", "they", "we"})
 _TIME_OPENERS = frozenset({"that", "this", "it", "which", "when", "back"})  # "that was years ago"
 _THEN_WORDS = frozenset({"then", "until", "till"})  # "she was fine, then ..."
 _POSSESSIVES = frozenset({"my", "his", "her", "our", "their"})
-_DATING = frozenset({"yesterday", "today", "tonight"})  # not "since": "since I'm anxious" is a reason
+_DATING = frozenset(
+    {"yesterday", "today", "tonight"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 # Before a possessive, these keep a denial going: "no pain in my chest", "I don't think my face is drooping".
 _KEEP_DENIAL_BEFORE = frozenset(
     "in on with of to from about around into down up at under over across through for by near behind "
@@ -116,15 +119,25 @@ class Statement:
     @property
     def general(self) -> bool:
         """A question about twitching in general ("can a twitch last for weeks?", "does als twitching happen
-        all over"): it opens with a question word and names nobody, so it reports nothing."""
-        words = self.segment.words
+        all over", "can low calcium cause tingly lips"): it opens with a question word and names nobody, so it
+        reports nothing. A perfect tells what has happened ("is it normal to have lost two stone without
+        trying"); "how" and "why" ask about the caller's own ("how come it's getting more often")."""
+        words, lemmas = self.segment.words, self.segment.lemmas
         return (
             len(words) > 2
             and words[0] in _GENERAL_OPENERS
-            and words[1] in _GENERAL_SUBJECTS
+            and (
+                words[1] in _GENERAL_SUBJECTS or (words[0] in _ASKING | {"is", "are"} and not self.possessed)
+            )
             and not self.names_someone
             and not self.dated  # "is it normal to see double since this morning" is about the caller
+            and not any(_perfect(words, lemmas, i) for i in range(1, len(words)))
         )
+
+    @property
+    def possessed(self) -> bool:
+        """Whether a possessive or "your" names whose something is ("is your face meant to feel numb")."""
+        return not _POSSESSIVES.isdisjoint(self.segment.words) or "your" in self.segment.words
 
     @property
     def dated(self) -> bool:
@@ -498,16 +511,30 @@ def date_long_ago(statement: Statement, marker: Hit) -> bool:
 def _dated(segment: Segment, hits: list[Hit]) -> bool:
     """Whether a statement says when or how often something happened, as people do of their own symptoms:
     then a question or a "what if" in it is about the caller ("is it normal to see double since this
-    morning", "... for the last few days", "is that bad, falling over three times this week")."""
+    morning", "... for the last few days", "is that bad, falling over three times this week", "dizzy on and
+    off", "... since september", "I had it done on Friday")."""
     words, lemmas = segment.words, segment.lemmas
     recent = any(w == "the" and words[i + 1 : i + 2] in (("last",), ("past",)) for i, w in enumerate(words))
     this = any(w == "this" and words[i + 1 : i + 2] in _THIS_PERIODS for i, w in enumerate(words))
+    since = any(w == "since" and words[i + 1 : i + 2] not in _REASON_STARTS for i, w in enumerate(words))
     counted = any(w == "#" and lemmas[i + 1 : i + 2] == ("time",) for i, w in enumerate(lemmas)) or any(
-        words[i : i + 3] == ("all", "the", "time") for i in range(len(words))
+        words[i : i + 3] in _FREQUENCIES for i in range(len(words))
     )
-    return recent or this or counted or any(h.vocab == SUDDEN for h in hits) or not _DATING.isdisjoint(words)
+    return (
+        recent
+        or this
+        or since
+        or counted
+        or any(h.vocab == SUDDEN for h in hits)
+        or not _DATING.isdisjoint(words)
+    )
 
 
+# "since I'm anxious", "since it's the weekend": a reason, not a date.
+_REASON_STARTS = frozenset(
+    (w,) for w in ("i", "im", "he", "she", "they", "we", "you", "it", "its", "my", "there", "then", "")
+) | {()}
+_FREQUENCIES = frozenset({("all", "the", "time"), ("on", "and", "off"), ("off", "and", "on")})
 _THIS_PERIODS = frozenset(
     (period,) for period in ("week", "month", "morning", "afternoon", "evening", "weekend", "year")
 )
@@ -572,42 +599,90 @@ def hypothetical_reach(segment: Segment, hits: list[Hit], clause_ends: frozenset
     """Where a hypothetical reaches: from its marker to the end of its clause, or to a new subject
     ("is twitching a sign of healing | I've started falling over" is a question, then a report). A question
     about the caller's own case ("is it normal", "should I worry") also ends where it starts telling: at a
-    "keep" ("is it normal to keep falling over") or a new subject after a verb of worry ("when should I
-    worry, my eyesight keeps going double"); an example given ("for example I keep falling over") is told."""
+    "that" or "when" right after it ("is it normal that there's a dent in my hand"), a "keep" ("is it normal
+    to keep falling over") or a new subject after a verb of worry ("when should I worry, my eyesight keeps
+    going double"), and an "if" after it tells too ("do I need to see someone if my pee is cola coloured").
+    An example given ("for example I keep falling over") is told, and so is a habit ("if I look to the left
+    everything is double")."""
     lemmas, words = segment.lemmas, segment.words
     reach: set[int] = set()
     markers = [h for h in hits if h.vocab == HYPOTHETICAL]
     if words and words[0] in _ASKING and "cause" in lemmas:  # "can stress cause double vision"
         markers += [Hit(HYPOTHETICAL, i, i + 1) for i, lemma in enumerate(lemmas) if lemma == "cause"]
+    asked = any(
+        h.vocab == QUESTION and (h.start == 0 or h.end - h.start > 1 or lemmas[h.start] != "be") for h in hits
+    )
+    own_case_at = min((h.start for h in markers if _own_case(lemmas, h)), default=len(lemmas))
     for marker in markers:
         phrase = words[marker.start : marker.end]
-        asks_of_own_case = phrase in _OWN_CASE_QUESTIONS
-        position = marker.end
-        while position < len(lemmas) and lemmas[position] not in clause_ends:
-            if lemmas[position] in SUBJECTS and (position > marker.end or phrase in _EXAMPLES):
-                break
-            if lemmas[position] in _POSSESSIVES and _opens_subject(
-                lemmas, position, after_worry=asks_of_own_case
-            ):
-                break  # "in case it helps, my wife has had double vision"
-            if asks_of_own_case and lemmas[position] == "keep":
-                break
-            position += 1
-        reach.update(range(marker.start, position))
+        if phrase in _WHENEVER and (
+            own_case_at < marker.start
+            or (not asked and _MODALS.isdisjoint(lemmas[1:]) and "ever" not in words)
+        ):
+            continue  # "if I look to the left everything is double": whenever, not what if
+        reach.update(range(marker.start, _reach_end(segment, marker, clause_ends)))
     return frozenset(reach)
 
 
-# Questions a caller asks about their own case, as said: what follows may be told, not imagined.
+def _reach_end(segment: Segment, marker: Hit, clause_ends: frozenset[str]) -> int:
+    lemmas, words = segment.lemmas, segment.words
+    phrase, own_case = words[marker.start : marker.end], _own_case(lemmas, marker)
+    position = marker.end
+    if (
+        own_case
+        and position < len(lemmas)
+        and (lemmas[position] in _TOLD_AFTER or lemmas[position] in _POSSESSIVES)
+    ):
+        return position  # "should I be worried my heart pounds at night"
+    while position < len(lemmas) and lemmas[position] not in clause_ends:
+        if lemmas[position] in SUBJECTS and (position > marker.end or phrase in _EXAMPLES):
+            break
+        if lemmas[position] in _POSSESSIVES and _opens_subject(lemmas, position, after_worry=own_case):
+            break  # "in case it helps, my wife has had double vision"
+        if own_case and (lemmas[position] == "keep" or _perfect(words, lemmas, position)):
+            break  # "is it normal to keep falling over", "... to have lost two stone without trying"
+        position += 1
+    return position
+
+
+def _own_case(lemmas: tuple[str, ...], marker: Hit) -> bool:
+    return tuple(lemma for lemma in lemmas[marker.start : marker.end] if lemma != "be") in _OWN_CASE_QUESTIONS
+
+
+def _perfect(words: tuple[str, ...], lemmas: tuple[str, ...], at: int) -> bool:
+    """ "to have lost", "to have gone": a perfect after "to" tells what has happened."""
+    return (
+        words[at - 1 : at + 1] == ("to", "have")
+        and at + 1 < len(words)
+        and words[at + 1] != lemmas[at + 1]
+        and words[at + 1] not in ("a", "an", "the", "to")
+    )
+
+
+# Questions a caller asks about their own case, as lemmas without "be" ("is it normal", "should I be
+# worried", "would it", "does it mean"): what follows may be told, not imagined.
 _OWN_CASE_QUESTIONS = frozenset(
     tuple(phrase.split())
-    for phrase in ("is it normal", "should i worry", "when should", "do i need", "when do i", "would it")
+    for phrase in (
+        "it normal",
+        "should i worry",
+        "when should",
+        "do i need",
+        "when do i",
+        "will it",
+        "do it mean",
+    )
 )
 _EXAMPLES = frozenset({("for", "example"), ("such", "as")})
+_TOLD_AFTER = frozenset({"that", "when"})
+# "if" said of what happens each time: a conditional with no question, modal or "ever" tells a habit.
+_WHENEVER = frozenset({("if", "i"), ("if", "it"), ("if", "my"), ("if", "the"), ("if", "he"), ("if", "she")})
 _ASKING = frozenset({"can", "could", "does", "do", "will", "would", "might", "may"})
 
 
 def recurs_now(statement: Statement) -> int | None:
-    """ "I had a fit last year, I'm having them again today": a pronoun then "again" (or "another one"), after
+    """ "I had a fit last year, I'm having them again today": a pronoun then "again" (or "another one", or
+    "it's back"), after
     something placed long ago, says that it is happening again now; returns where that pronoun (or "another")
     is, so that the person before it is whom it is about. Not when denied ("it
     never happened again"), imagined ("I'm scared I'll have one again", "another one would be awful") or
@@ -618,6 +693,11 @@ def recurs_now(statement: Statement) -> int | None:
     twitching = {i for h in statement.hits if h.vocab == TWITCH for i in range(h.start, h.end)}
     for position, lemma in enumerate(lemmas):
         another = lemma == "another" and words[position + 1 : position + 2] == ("one",)  # "another one now"
+        returned = lemma == "back" and lemmas[position - 2 : position] in (("it", "be"), ("they", "be"))
+        if returned and words[position + 1 : position + 2] != (
+            "to",
+        ):  # "now it's back", not "back to normal"
+            return position - 2
         if not (lemma == "again" or another) or position < first_past or position in statement.hypothetical:
             continue
         before, after = lemmas[max(0, position - 3) : position], lemmas[position + 1 : position + 4]

@@ -28,6 +28,7 @@ from .concepts import (
     PLANNED,
     QUESTION,
     REASONS,
+    RESOLVED,
     SUDDEN,
     TWITCH,
     Concept,
@@ -140,6 +141,7 @@ class Understander:
         denied: set[str] = set()
         history: set[str] = set()
         planned: set[str] = set()
+        told_at: dict[str, tuple[int, int]] = {}  # where each flag was first told: statement, end
         last_person = Who.SELF
         whole = joined(statements)
         for index, statement in enumerate(statements):
@@ -160,15 +162,20 @@ class Understander:
                             break
                     elif long_past(view, hits, self._signs):
                         history.add(flag)
+                    elif _some_day(view, hits):
+                        continue
                     elif (flag in self._emergencies and not _imagined(view, hits)) or not (
                         (view.general and not _the_sign_asked_about(view, self._signs))
                         or any(h.start in view.hypothetical for h in hits)
                     ):
                         present[flag] = _whose(view, hits, last_person)
+                        told_at.setdefault(flag, (index, max(h.end for h in hits)))
                         if not _planned(view, hits):
                             break
                         planned.add(flag)  # "thinking about taking all my tablets": still a flag
             last_person = latest_person(statement, last_person)
+        _gone_since(statements, told_at, present, history, self._emergencies)
+        _belief_corrected(statements, told_at, present, history, self._signs)
         _told_again(statements, whole, history - denied, present)
         self._across(statements, whole, present, history)
         days = stated_days(
@@ -220,7 +227,7 @@ class Understander:
                 if flag in present or flag in judged or rule.scope != "statement":
                     continue
                 for hits, negated, view in self._met(pair, rule, whole):
-                    if negated or long_past(view, hits, self._signs):
+                    if negated or long_past(view, hits, self._signs) or _some_day(view, hits):
                         continue
                     if any(h.start in view.hypothetical for h in hits):
                         continue
@@ -273,7 +280,7 @@ class Understander:
         for view in views:
             for concept in rule.concepts:
                 found = self._reader.satisfied(view, concept, whole)
-                if found is not None and not (slow and not _sudden_apart(view, found[0])):
+                if found is not None and not (slow and _slowed(statement, found[0], self.grammar)):
                     yield found[0], found[1], view
 
     def _sorted(self, flags: Iterable[str]) -> tuple[str, ...]:
@@ -381,16 +388,114 @@ def searched(statements: Sequence[Statement], negators: frozenset[str]) -> bool:
 
 
 def _imagined(view: Statement, hits: list[Hit]) -> bool:
-    """ "If my face ever drooped I'd ring an ambulance": an "if ... ever" before every sign is only imagined.
-    Any other hypothetical still reports an emergency sign ("what if it's a stroke, my face is drooping",
-    "I'm scared it will turn into a stroke, my face is drooping": a fear's reach can hold a telling)."""
-    words = view.segment.words
+    """ "If my face ever drooped I'd ring an ambulance": an "if ... ever" before every sign is only imagined,
+    and so is a joke ("my colleague joked I was having a seizure"). Any other
+    hypothetical still reports an emergency sign ("what if it's a stroke, my face is drooping", "I'm scared
+    it will turn into a stroke, my face is drooping": a fear's reach can hold a telling)."""
+    words, lemmas = view.segment.words, view.segment.lemmas
     first, last = min(h.start for h in hits), max(h.end for h in hits)
-    return (
-        all(h.start in view.hypothetical for h in hits)
-        and "if" in words[:first]
-        and "ever" in words[max(0, first - 3) : last]
+    if not all(h.start in view.hypothetical for h in hits):
+        return False
+    joked = not _JOKES.isdisjoint(lemmas[:first])
+    return joked or ("if" in words[:first] and "ever" in words[max(0, first - 3) : last])
+
+
+def _some_day(view: Statement, hits: list[Hit]) -> bool:
+    """ "I'm worried I might lose the use of my hand one day": a sign after a modal and before "one day" is a
+    fear for the future, whatever its level."""
+    words, lemmas = view.segment.words, view.segment.lemmas
+    first, last = min(h.start for h in hits), max(h.end for h in hits)
+    later = "someday" in words or any(
+        words[i : i + 2] == ("one", "day") and words[i + 2 : i + 3] not in _PAST_DAY
+        for i in range(last, len(words))
     )
+    return later and not _FUTURE.isdisjoint(lemmas[max(0, first - 4) : first])
+
+
+_JOKES = frozenset({"joke", "kid", "tease", "banter"})
+_FUTURE = frozenset({"will", "might", "could", "may"})
+_PAST_DAY = frozenset({("last",), ("ago",), ("this",), ("at",)})  # "one day last week": a day gone by
+
+
+def _gone_since(
+    statements: Sequence[Statement],
+    told_at: Mapping[str, tuple[int, int]],
+    present: dict[str, Who],
+    history: set[str],
+    emergencies: frozenset[str],
+) -> None:
+    """ "pins and needles from sleeping on my arm, but that went as soon as I moved", "my neck was stiff this
+    morning, that's gone now": a sign said to have gone, later in its statement or in the next one, is
+    history. Never an emergency sign: a stroke sign that passes is still one."""
+    for flag, (index, end) in told_at.items():
+        if flag in emergencies or flag not in present:
+            continue
+        statement = statements[index]
+        later = [h for h in statement.hits if h.start >= end]
+        after = statements[index + 1] if index + 1 < len(statements) else None
+        if (later and _says_gone(statement, later)) or (after is not None and _says_gone(after, after.hits)):
+            del present[flag]
+            history.add(flag)
+
+
+def _belief_corrected(
+    statements: Sequence[Statement],
+    told_at: Mapping[str, tuple[int, int]],
+    present: dict[str, Who],
+    history: set[str],
+    signs: frozenset[str],
+) -> None:
+    """ "I was worried I'd end up collapsing, but I didn't", "I thought I'd lost weight, but it was the
+    scales": a sign the caller thought or feared, corrected by a "but" that tells no sign, is not told."""
+    for flag, (index, _) in told_at.items():
+        after = statements[index + 1] if index + 1 < len(statements) else None
+        if flag not in present or after is None or after.segment.opened_by != "but":
+            continue
+        words = statements[index].segment.words
+        first = min((h.start for h in statements[index].hits if h.vocab in signs), default=len(words))
+        believed = any(words[i : i + 2] in _PAST_BELIEFS for i in range(max(0, first - 6), first))
+        if believed and not any(h.vocab in signs for h in after.hits):
+            del present[flag]
+            history.add(flag)
+
+
+_PAST_BELIEFS = frozenset(
+    {("i", "thought"), ("was", "worried"), ("was", "scared"), ("was", "afraid"), ("was", "convinced")}
+)
+
+
+def _says_gone(statement: Statement, hits: Sequence[Hit]) -> bool:
+    """Gone for good, not for a while: "but that went", not "but it goes away if I shut one eye" or "it went
+    away and now it's back again"."""
+    words = statement.segment.words
+    returned = any(
+        w == "back" and words[i + 1 : i + 2] != ("to",) for i, w in enumerate(words)
+    )  # "it's back"
+    gone = [h for h in hits if h.vocab == RESOLVED and not h.negated]
+    lemmas = statement.segment.lemmas
+    # "it's gone" ends what it says: not "that has gone on for days", "it's gone rusty"
+    going_on = any(lemmas[h.end - 1] == "go" and words[h.end : h.end + 1] not in _GONE_ENDS for h in gone)
+    return bool(gone) and _NOT_GONE.isdisjoint(words) and not returned and not going_on
+
+
+_NOT_GONE = frozenset(
+    {"if", "when", "whenever", "again", "till", "until", "sometimes", "then", "going"}
+    | {
+        "goes",
+        "comes",
+        "settles",
+        "stops",
+        "passes",
+        "clears",
+        "wears",
+        "disappears",
+        "eases",
+    }  # it comes and goes
+)
+_GONE_ENDS = frozenset(
+    {(), ("now",), ("away",), ("completely",), ("already",), ("by",), ("and",), ("but",), ("since",)}
+    | {("today",), ("thankfully",), ("as",), ("after",), ("within",), ("in",)}
+)
 
 
 def _told_again(
@@ -433,6 +538,21 @@ def _reason_for(statements: Sequence[Statement], index: int) -> Statement | None
 
 
 _DOUBTED = frozenset({"not", "never", "no", "think", "thought", "wonder", "maybe", "if", "sure"})
+
+
+def _slowed(statement: Statement, hits: Sequence[Hit], grammar: Grammar) -> bool:
+    """Whether the statement's slow change is the sign's: not when the sign is sudden in a clause of its own,
+    nor when the change only describes the twitch in another clause ("I've twitched for weeks and I can't
+    swallow anything", "my twitch is getting worse and my throat is closing up")."""
+    if _sudden_apart(statement, hits):
+        return False
+    signs = {statement.clause_of(h) for h in hits}
+    twitching = {statement.clause_of(h) for h in statement.hits if h.vocab == TWITCH}
+    return any(
+        statement.clause_of(h) in signs or statement.clause_of(h) not in twitching
+        for h in statement.hits
+        if h.vocab == GRADUAL and not after_negator(statement, grammar, h.start)
+    )
 
 
 def _sudden_apart(statement: Statement, hits: Sequence[Hit]) -> bool:
