@@ -287,8 +287,8 @@ def run_warm(conversations: int, built: dict[str, Path], workdir: Path, report: 
     own = result.skill.median() - result.sdk_only.median()
     print(
         f"  the skill's own work: ~{own:.0f} us a request (the skill minus the SDK alone on the same\n"
-        f"    envelopes), of which ~{result.skill.median() - result.skill_quiet.median():.0f} us are its two"
-        " INFO log lines"
+        f"    envelopes), of which ~{result.skill.median() - result.skill_quiet.median():.0f} us are its one"
+        " INFO log line"
     )
     for note in result.notes:
         print(f"  {note}")

@@ -1,9 +1,11 @@
-"""Warm latency: per-request time of a mixed conversation through each handler, built once per process.
+"""Warm latency: per-request time of a mixed conversation through each handler, each alone in a process.
 
-The conversation is played once to record real envelopes (each carrying the session attributes of the
-previous answer), then replayed many times; the skill is a function of its request, so every replay does the
-same work. Preferences live in an in-memory stand-in for the DynamoDB client behind the skill's own
-DynamoDbPreferences, so our adapter code runs and botocore's does not (it is measured in the cold start).
+The conversation is played once on the source tree to record real envelopes (each carrying the session
+attributes of the previous answer), then replayed many times by warm_child.py, in fresh processes, on the
+`sam build` artifacts under python3.13 when run.py passes them; the skill is a function of its request, so
+every replay does the same work. Preferences live in an in-memory stand-in for the DynamoDB client behind the
+skill's own DynamoDbPreferences, so our adapter code runs and botocore's does not (it is measured in the cold
+start).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class Timings:
 class WarmResult:
     skill: Timings
     hello: Timings
-    skill_quiet: Timings  # the skill with its logger at WARNING: the cost of the two INFO lines per request
+    skill_quiet: Timings  # the skill with its logger at WARNING: the cost of its INFO line a request
     sdk_only: Timings  # the skill's own envelopes through a skill that does nothing: the SDK's share
     conversations: int
     warmup: int
