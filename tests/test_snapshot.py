@@ -96,6 +96,37 @@ def test_the_build_command_writes_a_snapshot_the_package_then_uses(package: Path
     assert out == ["True", "False"], "the snapshot was not used, or the TOML parser was still imported"
 
 
+def test_the_package_without_its_inflection_table_still_uses_its_snapshot(package: Path) -> None:
+    """lambda/Makefile leaves triage/inflections.py out once the snapshot holds the table compiled."""
+    snapshot.write_snapshot(package)
+    (package / "triage" / "inflections.py").unlink()
+    loaded = snapshot.read_snapshot(package)
+    assert loaded is not None
+    assert "face_drooping" in loaded.engine.understand("her face has drooped on one side").flags
+
+
+def test_a_stale_snapshot_without_the_inflection_table_still_compiles_the_rules(package: Path) -> None:
+    """The fallback when the snapshot is stale: the rules compile with the table the stale snapshot holds."""
+    snapshot.write_snapshot(package)
+    (package / "triage" / "inflections.py").unlink()
+    rules = package / "triage" / "rules.toml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    probe = "from twitch_guide import snapshot; c = snapshot.load_conversation(); "
+    probe += (
+        "print(snapshot.read_snapshot() is None, 'chest_pain' in c.engine.understand('my chest hurts').flags,"
+    )
+    probe += " 'face_drooping' in c.engine.understand('her face has drooped on one side').flags)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=package.parent,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "", "PYTHONPATH": str(package.parent)},
+    ).stdout.split()
+    assert out == ["True", "True", "True"]
+
+
 def test_a_pickled_engine_reads_every_corpus_sentence_as_the_compiled_one() -> None:
     """The snapshot packs the phrase index and splits it on first use: a reading must not change."""
     import json

@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import zlib
+from collections.abc import Mapping
 
 try:  # The C unpickler alone: importing the pickle module itself costs a cold start ~0.8 ms (python3.13).
     from _pickle import Unpickler, UnpicklingError
@@ -35,6 +36,12 @@ SNAPSHOT_NAME = "conversation.pickle"
 PHRASES_LEFT_OUT = "phrases"
 
 
+# Generated from the rules (tools/build_inflections.py) and read only to compile them: the snapshot carries
+# the table compiled, so the package leaves the module out (lambda/Makefile) and the fingerprint does not
+# count it.
+BUILD_ONLY = (os.path.join("triage", "inflections.py"),)
+
+
 def fingerprint(package: FilePath = PACKAGE) -> int:
     """A CRC of every source and content file of the package, with their relative paths, in a fixed order."""
     crc = 0
@@ -43,16 +50,21 @@ def fingerprint(package: FilePath = PACKAGE) -> int:
         for name in sorted(files):
             if name.endswith((".py", ".toml")):
                 path = os.path.join(folder, name)
+                if os.path.relpath(path, package) in BUILD_ONLY:
+                    continue
                 crc = zlib.crc32(os.path.relpath(path, package).encode(), crc)
                 with open(path, "rb") as file:
                     crc = zlib.crc32(file.read(), crc)
     return crc
 
 
-def compile_conversation(package: FilePath = PACKAGE) -> Conversation:
-    """The conversation built from a package's TOML content: what a snapshot holds, and the fallback."""
+def compile_conversation(
+    package: FilePath = PACKAGE, inflections: Mapping[str, str] | None = None
+) -> Conversation:
+    """The conversation built from a package's TOML content: what a snapshot holds, and the fallback.
+    `inflections`: the word forms, when the package has no inflection table of its own."""
     return Conversation(
-        load_rules(os.path.join(package, os.path.relpath(RULES_PATH, PACKAGE))),
+        load_rules(os.path.join(package, os.path.relpath(RULES_PATH, PACKAGE)), inflections),
         load_prompts(os.path.join(package, os.path.relpath(PROMPTS_PATH, PACKAGE))),
     )
 
@@ -100,9 +112,26 @@ def read_snapshot(package: FilePath = PACKAGE) -> Conversation | None:
     return conversation if isinstance(conversation, Conversation) else None
 
 
-def load_conversation() -> Conversation:
+def load_conversation(package: FilePath = PACKAGE) -> Conversation:
     """The shipped conversation: from the build's snapshot when it matches, otherwise compiled now."""
-    return read_snapshot() or compile_conversation()
+    return read_snapshot(package) or compile_conversation(package, kept_inflections(package))
+
+
+def kept_inflections(package: FilePath = PACKAGE) -> Mapping[str, str] | None:
+    """For the fallback in a package without its inflection table (BUILD_ONLY): the table the stale snapshot
+    holds, so the rules compile with every word form; None when the package has the module."""
+    if os.path.exists(os.path.join(package, *BUILD_ONLY[0].split(os.sep))):
+        return None
+    try:
+        with open(os.path.join(package, SNAPSHOT_NAME), "rb") as file:
+            unpickler = _SnapshotUnpickler(file)  # our own build output, never a request
+            unpickler.load()  # the fingerprint, which no longer matches
+            conversation = unpickler.load()
+        table: Mapping[str, str] = conversation.rules.lexicon.grammar.vocabulary.inflections
+        return dict(table)
+    except Exception:  # a snapshot of other code, whatever it raises: compile without the table
+        logger.warning("inflection table missing: the rules are compiled without it", exc_info=True)
+        return {}
 
 
 if __name__ == "__main__":  # lambda/Makefile: python -m twitch_guide.snapshot (in the artifact directory)

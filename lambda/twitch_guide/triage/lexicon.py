@@ -80,7 +80,9 @@ class Lexicon(NamedTuple):
         return names
 
 
-def load_lexicon(path: FilePath, document: Mapping[str, Any]) -> Lexicon:
+def load_lexicon(
+    path: FilePath, document: Mapping[str, Any], inflections: Mapping[str, str] | None = None
+) -> Lexicon:
     language = Entry(path, "[language]", document.get("language"))
     # `not_inflections` is read by tools/build_inflections.py only; the skill reads the table it generates.
     language.only(
@@ -94,6 +96,7 @@ def load_lexicon(path: FilePath, document: Mapping[str, Any]) -> Lexicon:
         language.texts("fillers"),
         language.texts("breaks"),
         kept_numbers=_emergency_numbers(document),
+        inflections=inflections,
     )
     grammar = Grammar(
         vocabulary,

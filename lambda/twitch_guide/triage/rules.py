@@ -180,8 +180,9 @@ MAX_QUESTIONS = 7
 _SAYS_YOU = r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b"
 
 
-def load_rules(path: FilePath = RULES_PATH) -> Rules:
-    """Read and validate a rule file. Raises RulesError naming the file and entry on any problem."""
+def load_rules(path: FilePath = RULES_PATH, inflections: Mapping[str, str] | None = None) -> Rules:
+    """Read and validate a rule file. Raises RulesError naming the file and entry on any problem.
+    `inflections`: the word forms table, when not the generated module's (snapshot.py's fallback)."""
     document = read_toml(path)
     top = Entry(path, "top level", document)
     top.only(
@@ -202,7 +203,7 @@ def load_rules(path: FilePath = RULES_PATH) -> Rules:
         | {"locales", "sources", "crisis", "callers"}
     )
     sources = _sources(path, document["sources"])
-    lexicon = load_lexicon(path, document)
+    lexicon = load_lexicon(path, document, inflections)
     red_flags = _red_flags(path, document["red_flags"], sources, lexicon)
     rules = Rules(
         version=top.text("version"),
