@@ -1235,3 +1235,32 @@ def test_a_dark_room_a_joke_a_fear_for_one_day_or_a_corrected_worry_is_not_told(
 )
 def test_a_past_day_a_new_sign_after_but_or_a_sign_still_going_is_told(text: str, flag: str) -> None:
     assert flag in ENGINE.understand(text).flags
+
+
+# --- H41: a final hold-out of 400, written after H39-H40: its few misses -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i wouldnt say im weak or anything my arm just flickers when i rest it", "weakness"),
+        ("been going at the allotment all weekend and my backs a bit sore and the muscle jumps", "pain"),
+        ("the grandkids wore me out at the park and my legs are achy and twitchy tonight", "pain"),
+        (
+            "i went giddy with excitement when my daughter said she was expecting and my eyes twitch",
+            "dizziness",
+        ),
+    ],
+)
+def test_the_final_hold_outs_harmless_stories_raise_nothing(text: str, flag: str) -> None:
+    assert flag not in ENGINE.understand(text).flags
+
+
+def test_a_misheard_benign_and_a_named_spirit_are_understood() -> None:
+    assert ENGINE.understand("how do people get diagnosed with be nine fasciculation").topic == "bfs"
+    assert "alcohol" in ENGINE.understand("does a drop of whisky of an evening cause twitching").causes
+
+
+def test_the_home_help_is_a_professional_caller() -> None:
+    text = "this is the home help i look after mrs jones and shes asked me about her eyelid twitching"
+    assert ENGINE.understand(text).caller == "professional"
