@@ -42,6 +42,16 @@ def test_a_dialog_state_survives_the_session_round_trip() -> None:
     assert DialogState.from_session(state.to_session(), RULES, PROMPTS.offers) == state
 
 
+def test_state_from_before_packing_is_still_read() -> None:
+    """Sessions open at a deploy kept nested attributes as objects: their checks go on."""
+    attributes = {
+        "findings": {"flags": ["numbness"], "replies": {}},
+        "last": {"speech": ["Hi."], "card": ["Hi."]},
+    }
+    dialog = DialogState.from_session(attributes, RULES, PROMPTS.offers)
+    assert dialog.findings.flags == {"numbness"} and dialog.last is not None
+
+
 @pytest.mark.parametrize(
     ("attributes", "expected"),
     [
@@ -54,14 +64,13 @@ def test_a_dialog_state_survives_the_session_round_trip() -> None:
         ({"patient": ["him"]}, DialogState()),
         ({"last": pack({"speech": [1, 2], "card": []})}, DialogState()),
         ({"last": pack({"speech": ["\u200b"], "card": []})}, DialogState()),
-        ({"last": {"speech": ["Hello."], "card": ["Hello."]}}, DialogState()),  # not the packed form
         ({"last": "{not json"}, DialogState()),
         ({"last": "[" * 100_000}, DialogState()),
         (
             {"findings": pack({"flags": ["made_up"]}), "disposition": "self_care"},
             DialogState(),
         ),  # nothing is trusted
-        ({"findings": {"flags": []}, "disposition": "self_care"}, DialogState()),
+        ({"findings": {"flags": ["made_up"]}, "disposition": "self_care"}, DialogState()),  # unpacked too
         ({"findings": "[1", "disposition": "self_care"}, DialogState()),
     ],
 )

@@ -1166,7 +1166,7 @@ def test_how_come_asks_about_the_callers_own_twitch() -> None:
     [
         ("i had pins and needles from sleeping on my arm but that went as soon as i moved", "tingling"),
         ("my legs were like jelly after the hike but theyre back to normal now", "weakness"),
-        ("my dad had a bad fall back in march but hes fully recovered", "balance_falls"),
+        ("my wrist went numb on the bus but its gone now", "numbness"),
     ],
 )
 def test_a_sign_said_to_have_gone_is_history(text: str, flag: str) -> None:
@@ -1213,7 +1213,6 @@ def test_a_question_that_goes_on_to_tell_or_dates_its_sign_is_heard(text: str, f
         ("did legs yesterday my quads are sore and twitchy", "pain"),
         ("my colleague joked i was having a seizure when my eyelid went", "seizure"),
         ("im worried i might lose the use of my hand one day but right now it works perfectly", "sudden_one_sided_weakness"),
-        ("i was worried id end up collapsing but i didnt my eyelids just twitching", "collapse"),
         ("my neck was stiff this morning thats gone now but my shoulders twitching", "stiffness"),
         ("my leg fell asleep in the meeting and now its woken up", "numbness"),
         ("my other half had a heart scare last year that turned out to be nothing", "palpitations"),
@@ -1264,3 +1263,29 @@ def test_a_misheard_benign_and_a_named_spirit_are_understood() -> None:
 def test_the_home_help_is_a_professional_caller() -> None:
     text = "this is the home help i look after mrs jones and shes asked me about her eyelid twitching"
     assert ENGINE.understand(text).caller == "professional"
+
+
+# --- H42: a review of H39-H41 found readings that could hide a danger; each must keep its flag ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("i was scared when my face dropped but i didnt call anyone", "face_drooping"),
+        ("i was worried when my chest started hurting but i waited", "chest_pain"),
+        ("i thought the chest pain would pass but it hasnt", "chest_pain"),
+        ("i was afraid i would pass out but i was sitting down", "collapse"),
+        ("im not joking i cant breathe", "breathing_difficulty"),
+        ("no joke i cant swallow anything", "swallowing_difficulty"),
+        ("no joke ive been falling over every day", "balance_falls"),
+        ("i feel like i might pass out right now i always knew one day it would come to this", "collapse"),
+        ("i suddenly lost sight in one eye after a power cut", "sudden_vision_loss"),
+        ("i keep falling over. my blood pressure is back to normal though", "balance_falls"),
+        ("i keep falling over and it stopped me from working", "balance_falls"),
+        ("i see double since this morning it has gone now", "double_vision"),
+        ("can hardly climb the stairs legs keep giving way", "balance_falls"),
+        ("can hardly grip anything keep dropping cups", "weakness"),
+    ],
+)
+def test_a_worry_a_joke_a_power_cut_or_a_dropped_i_never_hides_a_danger(text: str, flag: str) -> None:
+    assert flag in ENGINE.understand(text, today=TODAY).flags

@@ -87,6 +87,7 @@ class Engine:
             causes={c.id: (c.name, *c.synonyms) for c in rules.causes.values()},
             healing={k: a.synonyms for k, a in rules.healing.items() if k != "general"},
             emergencies=frozenset(f.id for f in flags if f.level is Level.EMERGENCY),
+            lasting=frozenset(f.id for f in flags if f.level in (Level.EMERGENCY, Level.URGENT)),
             duration_flag=rules.duration.flag,
             more_than_days=rules.duration.more_than_days,
             duration_not_about=frozenset(rules.duration.not_about),

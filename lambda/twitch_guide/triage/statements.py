@@ -126,12 +126,22 @@ class Statement:
         return (
             len(words) > 2
             and words[0] in _GENERAL_OPENERS
-            and (
-                words[1] in _GENERAL_SUBJECTS or (words[0] in _ASKING | {"is", "are"} and not self.possessed)
-            )
+            and (words[1] in _GENERAL_SUBJECTS or self._asks_in_general(words, lemmas))
             and not self.names_someone
             and not self.dated  # "is it normal to see double since this morning" is about the caller
             and not any(_perfect(words, lemmas, i) for i in range(1, len(words)))
+        )
+
+    def _asks_in_general(self, words: tuple[str, ...], lemmas: tuple[str, ...]) -> bool:
+        """ "can statins cause muscle pain", "is dizziness a reason to see a doctor": a question word,
+        nobody's anything, and a word that asks what causes or means what. Not "can hardly climb the stairs,
+        legs keep giving way", a caller who dropped the "I"."""
+        return (
+            words[0] in _ASKING | {"is", "are"}
+            and words[1] not in _TELLING_ADVERBS
+            and not self.possessed
+            and not _GENERAL_ASKS.isdisjoint(lemmas)
+            and "way" not in lemmas  # "give way"
         )
 
     @property
@@ -678,6 +688,13 @@ _TOLD_AFTER = frozenset({"that", "when"})
 # "if" said of what happens each time: a conditional with no question, modal or "ever" tells a habit.
 _WHENEVER = frozenset({("if", "i"), ("if", "it"), ("if", "my"), ("if", "the"), ("if", "he"), ("if", "she")})
 _ASKING = frozenset({"can", "could", "does", "do", "will", "would", "might", "may"})
+_TELLING_ADVERBS = frozenset(
+    {"hardly", "barely", "only", "just", "never", "still", "not", "no", "really", "even"}
+)
+_GENERAL_ASKS = frozenset(
+    {"cause", "make", "give", "trigger", "bring", "mean", "sign", "symptom", "reason", "normal", "common"}
+    | {"link", "linked", "relate", "related", "connect", "connected", "part", "check", "doctor"}
+)
 
 
 def recurs_now(statement: Statement) -> int | None:

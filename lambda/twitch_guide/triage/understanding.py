@@ -105,13 +105,17 @@ class Understander:
         duration_not_about: frozenset[str] = frozenset(),
         crisis: tuple[Concept, ...] = (),
         callers: Mapping[str, tuple[Concept, ...]] | None = None,
+        lasting: frozenset[str] = frozenset(),
     ) -> None:
-        """`flags` in order of seriousness, most serious first; `topics` in the order they are tried."""
+        """`flags` in order of seriousness, most serious first; `topics` in the order they are tried;
+        `lasting`: the flags a caller's "it's gone" or "I was only worried" never makes history (emergency
+        and urgent ones: a stroke sign or double vision that passes still needs help)."""
         self.grammar = grammar
         self._flags = flags
         self._topics = topics
         self._order = {flag: rank for rank, flag in enumerate(flags)}
         self._emergencies = emergencies
+        self._lasting = lasting | emergencies
         self._duration_flag, self._more_than_days = duration_flag, more_than_days
         self._southern_locales = southern_locales
         self._duration_not_about = duration_not_about | {LONG_AGO}
@@ -174,8 +178,8 @@ class Understander:
                             break
                         planned.add(flag)  # "thinking about taking all my tablets": still a flag
             last_person = latest_person(statement, last_person)
-        _gone_since(statements, told_at, present, history, self._emergencies)
-        _belief_corrected(statements, told_at, present, history, self._signs)
+        _gone_since(statements, told_at, present, history, self._lasting)
+        _belief_corrected(statements, told_at, present, history, self._signs, self._lasting)
         _told_again(statements, whole, history - denied, present)
         self._across(statements, whole, present, history)
         days = stated_days(
@@ -396,20 +400,29 @@ def _imagined(view: Statement, hits: list[Hit]) -> bool:
     first, last = min(h.start for h in hits), max(h.end for h in hits)
     if not all(h.start in view.hypothetical for h in hits):
         return False
-    joked = not _JOKES.isdisjoint(lemmas[:first])
+    joked = any(
+        lemma in _JOKES and "not" not in lemmas[max(0, i - 2) : i] and "no" not in lemmas[max(0, i - 2) : i]
+        for i, lemma in enumerate(lemmas[:first])
+    )
     return joked or ("if" in words[:first] and "ever" in words[max(0, first - 3) : last])
 
 
 def _some_day(view: Statement, hits: list[Hit]) -> bool:
-    """ "I'm worried I might lose the use of my hand one day": a sign after a modal and before "one day" is a
-    fear for the future, whatever its level."""
+    """ "I'm worried I might lose the use of my hand one day": a sign after a modal and followed closely by
+    "one day", with no word of now between, is a fear for the future."""
     words, lemmas = view.segment.words, view.segment.lemmas
     first, last = min(h.start for h in hits), max(h.end for h in hits)
-    later = "someday" in words or any(
-        words[i : i + 2] == ("one", "day") and words[i + 2 : i + 3] not in _PAST_DAY
-        for i in range(last, len(words))
-    )
-    return later and not _FUTURE.isdisjoint(lemmas[max(0, first - 4) : first])
+    if _FUTURE.isdisjoint(lemmas[max(0, first - 4) : first]):
+        return False
+    for i in range(last, min(last + 6, len(words))):
+        if words[i] in _NOW or (words[i] == "right" and words[i + 1 : i + 2] == ("now",)):
+            return False
+        if words[i : i + 2] == ("one", "day") and words[i + 2 : i + 3] not in _PAST_DAY:
+            return True
+    return False
+
+
+_NOW = frozenset({"now", "today", "tonight", "currently", "already"})
 
 
 _JOKES = frozenset({"joke", "kid", "tease", "banter"})
@@ -422,13 +435,14 @@ def _gone_since(
     told_at: Mapping[str, tuple[int, int]],
     present: dict[str, Who],
     history: set[str],
-    emergencies: frozenset[str],
+    lasting: frozenset[str],
 ) -> None:
     """ "pins and needles from sleeping on my arm, but that went as soon as I moved", "my neck was stiff this
     morning, that's gone now": a sign said to have gone, later in its statement or in the next one, is
-    history. Never an emergency sign: a stroke sign that passes is still one."""
+    history. Never an emergency or urgent sign: a stroke sign or double vision that passes still needs
+    help."""
     for flag, (index, end) in told_at.items():
-        if flag in emergencies or flag not in present:
+        if flag in lasting or flag not in present:
             continue
         statement = statements[index]
         later = [h for h in statement.hits if h.start >= end]
@@ -444,12 +458,14 @@ def _belief_corrected(
     present: dict[str, Who],
     history: set[str],
     signs: frozenset[str],
+    lasting: frozenset[str],
 ) -> None:
-    """ "I was worried I'd end up collapsing, but I didn't", "I thought I'd lost weight, but it was the
-    scales": a sign the caller thought or feared, corrected by a "but" that tells no sign, is not told."""
+    """ "I thought I'd lost weight, but it was the scales": a sign the caller thought or feared, corrected
+    by a "but" that tells no sign, is not told. Never an emergency or urgent sign: "I was worried when my
+    chest started hurting, but I waited" is chest pain."""
     for flag, (index, _) in told_at.items():
         after = statements[index + 1] if index + 1 < len(statements) else None
-        if flag not in present or after is None or after.segment.opened_by != "but":
+        if flag in lasting or flag not in present or after is None or after.segment.opened_by != "but":
             continue
         words = statements[index].segment.words
         first = min((h.start for h in statements[index].hits if h.vocab in signs), default=len(words))
@@ -475,6 +491,7 @@ def _says_gone(statement: Statement, hits: Sequence[Hit]) -> bool:
     lemmas = statement.segment.lemmas
     # "it's gone" ends what it says: not "that has gone on for days", "it's gone rusty"
     going_on = any(lemmas[h.end - 1] == "go" and words[h.end : h.end + 1] not in _GONE_ENDS for h in gone)
+    going_on = going_on or any(words[h.end : h.end + 1] in _STOPPED_WHOM for h in gone)  # "it stopped me"
     return bool(gone) and _NOT_GONE.isdisjoint(words) and not returned and not going_on
 
 
@@ -492,6 +509,7 @@ _NOT_GONE = frozenset(
         "eases",
     }  # it comes and goes
 )
+_STOPPED_WHOM = frozenset((w,) for w in ("me", "him", "her", "us", "them", "from", "my", "you"))
 _GONE_ENDS = frozenset(
     {(), ("now",), ("away",), ("completely",), ("already",), ("by",), ("and",), ("but",), ("since",)}
     | {("today",), ("thankfully",), ("as",), ("after",), ("within",), ("in",)}
