@@ -130,7 +130,8 @@ def kept_inflections(package: FilePath = PACKAGE) -> Mapping[str, str] | None:
         table: Mapping[str, str] = conversation.rules.lexicon.grammar.vocabulary.inflections
         return dict(table)
     except Exception:  # a snapshot of other code, whatever it raises: compile without the table
-        logger.warning("inflection table missing: the rules are compiled without it", exc_info=True)
+        # Fewer word forms are heard: an error to alarm on, though the skill still answers.
+        logger.error("inflection table missing: the rules are compiled without it", exc_info=True)
         return {}
 
 
