@@ -150,26 +150,3 @@ def output_ssml(response: dict[str, Any]) -> str | None:
     if speech.get("type") == "SSML":
         return str(speech.get("ssml") or "")
     return f"<speak>{speech.get('text') or ''}</speak>"
-
-
-class MemoryDynamoDb:
-    """An in-memory stand-in for the low-level DynamoDB client: get_item, put_item, delete_item."""
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str], dict[str, Any]] = {}
-        self.calls = 0
-
-    def get_item(self, *, TableName: str, Key: dict[str, Any], **_: Any) -> dict[str, Any]:
-        self.calls += 1
-        item = self.items.get((TableName, json.dumps(Key, sort_keys=True)))
-        return {"Item": dict(item)} if item is not None else {}
-
-    def put_item(self, *, TableName: str, Item: dict[str, Any], **_: Any) -> dict[str, Any]:
-        self.calls += 1
-        self.items[(TableName, json.dumps({"id": Item["id"]}, sort_keys=True))] = dict(Item)
-        return {}
-
-    def delete_item(self, *, TableName: str, Key: dict[str, Any], **_: Any) -> dict[str, Any]:
-        self.calls += 1
-        self.items.pop((TableName, json.dumps(Key, sort_keys=True)), None)
-        return {}

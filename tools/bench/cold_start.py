@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from alexa_requests import AlexaSession
+from runtime import run_json_child
 
 CHILD = Path(__file__).resolve().parent / "cold_child.py"
 TABLE = "bench-preferences"
@@ -142,18 +143,12 @@ def child_env(variant: Variant, endpoint: str = "") -> dict[str, str]:
 def run_child(variant: Variant, event_path: Path, store: LoopbackDynamoDB | None) -> dict[str, Any]:
     if store is not None and uses_dynamodb(variant):
         store.empty()
-    done = subprocess.run(
+    result: dict[str, Any] = run_json_child(
         [variant.python or sys.executable, str(CHILD), variant.entry, str(event_path)],
-        env=child_env(variant, store.endpoint if store is not None else ""),
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
+        child_env(variant, store.endpoint if store is not None else ""),
+        CHILD_TIMEOUT_S,
+        variant.name,
     )
-    if done.returncode != 0:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"{variant.name}: exit {done.returncode}: {tail}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     if not result.get("answered"):
         raise RuntimeError(f"{variant.name}: the first LaunchRequest got no speech")
     if store is not None and uses_dynamodb(variant) and len(store.items()) != 1:

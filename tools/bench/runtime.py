@@ -7,10 +7,12 @@ package index once (pip), as `sam build` does; nothing reaches AWS.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = (3, 13)
@@ -53,3 +55,13 @@ def runtime_python(workdir: Path) -> str | None:
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
             return None
     return str(python)
+
+
+def run_json_child(argv: list[str], env: dict[str, str], timeout_s: float, label: str) -> Any:
+    """Run a benchmark child and return the JSON of its last line of output; a child that fails raises
+    RuntimeError with its label and the last line it wrote to stderr."""
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout_s, check=False)
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{label}: exit {done.returncode}: {tail}")
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -14,7 +14,6 @@ import json
 import math
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 import warm_child
 from alexa_requests import AlexaSession, Fill, intent_slots
+from runtime import run_json_child
 from warm_child import Handler, build_hello_handler, build_skill_handler, replay, stderr_to_devnull
 
 __all__ = ["build_hello_handler", "build_skill_handler", "replay", "stderr_to_devnull"]
@@ -162,18 +162,9 @@ def _child_env(skill_dir: Path | None, hello_dir: Path | None) -> dict[str, str]
 
 
 def _run_child(python: str, env: dict[str, str], variant: str, job_path: Path) -> list[list[float]]:
-    done = subprocess.run(
-        [python, str(CHILD), variant, str(job_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
+    steps: list[list[float]] = run_json_child(
+        [python, str(CHILD), variant, str(job_path)], env, CHILD_TIMEOUT_S, f"warm latency, {variant}"
     )
-    if done.returncode != 0:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"warm latency, {variant}: exit {done.returncode}: {tail}")
-    steps: list[list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
     return steps
 
 
