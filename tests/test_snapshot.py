@@ -26,6 +26,18 @@ def package(tmp_path: Path) -> Path:
     return copy
 
 
+def _probe(package: Path, code: str) -> list[str]:
+    """What `code` prints, run in a fresh process with only the package copy on its path."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=package.parent,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "", "PYTHONPATH": str(package.parent)},
+    ).stdout.split()
+
+
 def test_a_snapshot_holds_the_conversation_the_content_compiles_to(package: Path) -> None:
     snapshot.write_snapshot(package)
     loaded = snapshot.read_snapshot(package)
@@ -85,14 +97,7 @@ def test_the_build_command_writes_a_snapshot_the_package_then_uses(package: Path
     )
     probe = "from twitch_guide import snapshot, skill; import sys; c = snapshot.read_snapshot(); "
     probe += "print(c is not None, 'tomllib' in sys.modules)"
-    out = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=package.parent,
-        check=True,
-        capture_output=True,
-        text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "", "PYTHONPATH": str(package.parent)},
-    ).stdout.split()
+    out = _probe(package, probe)
     assert out == ["True", "False"], "the snapshot was not used, or the TOML parser was still imported"
 
 
@@ -116,14 +121,7 @@ def test_a_stale_snapshot_without_the_inflection_table_still_compiles_the_rules(
         "print(snapshot.read_snapshot() is None, 'chest_pain' in c.engine.understand('my chest hurts').flags,"
     )
     probe += " 'face_drooping' in c.engine.understand('her face has drooped on one side').flags)"
-    out = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=package.parent,
-        check=True,
-        capture_output=True,
-        text=True,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "", "PYTHONPATH": str(package.parent)},
-    ).stdout.split()
+    out = _probe(package, probe)
     assert out == ["True", "True", "True"]
 
 

@@ -120,7 +120,7 @@ def load_conversation(package: FilePath = PACKAGE) -> Conversation:
 def kept_inflections(package: FilePath = PACKAGE) -> Mapping[str, str] | None:
     """For the fallback in a package without its inflection table (BUILD_ONLY): the table the stale snapshot
     holds, so the rules compile with every word form; None when the package has the module."""
-    if os.path.exists(os.path.join(package, *BUILD_ONLY[0].split(os.sep))):
+    if os.path.exists(os.path.join(package, BUILD_ONLY[0])):
         return None
     try:
         with open(os.path.join(package, SNAPSHOT_NAME), "rb") as file:

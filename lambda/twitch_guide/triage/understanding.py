@@ -178,8 +178,7 @@ class Understander:
                             break
                         planned.add(flag)  # "thinking about taking all my tablets": still a flag
             last_person = latest_person(statement, last_person)
-        _gone_since(statements, told_at, present, history, self._lasting)
-        _belief_corrected(statements, told_at, present, history, self._signs, self._lasting)
+        _no_longer_told(statements, told_at, present, history, self._signs, self._lasting)
         _told_again(statements, whole, history - denied, present)
         self._across(statements, whole, present, history)
         days = stated_days(
@@ -430,29 +429,7 @@ _FUTURE = frozenset({"will", "might", "could", "may"})
 _PAST_DAY = frozenset({("last",), ("ago",), ("this",), ("at",)})  # "one day last week": a day gone by
 
 
-def _gone_since(
-    statements: Sequence[Statement],
-    told_at: Mapping[str, tuple[int, int]],
-    present: dict[str, Who],
-    history: set[str],
-    lasting: frozenset[str],
-) -> None:
-    """ "pins and needles from sleeping on my arm, but that went as soon as I moved", "my neck was stiff this
-    morning, that's gone now": a sign said to have gone, later in its statement or in the next one, is
-    history. Never an emergency or urgent sign: a stroke sign or double vision that passes still needs
-    help."""
-    for flag, (index, end) in told_at.items():
-        if flag in lasting or flag not in present:
-            continue
-        statement = statements[index]
-        later = [h for h in statement.hits if h.start >= end]
-        after = statements[index + 1] if index + 1 < len(statements) else None
-        if (later and _says_gone(statement, later)) or (after is not None and _says_gone(after, after.hits)):
-            del present[flag]
-            history.add(flag)
-
-
-def _belief_corrected(
+def _no_longer_told(
     statements: Sequence[Statement],
     told_at: Mapping[str, tuple[int, int]],
     present: dict[str, Who],
@@ -460,19 +437,38 @@ def _belief_corrected(
     signs: frozenset[str],
     lasting: frozenset[str],
 ) -> None:
-    """ "I thought I'd lost weight, but it was the scales": a sign the caller thought or feared, corrected
-    by a "but" that tells no sign, is not told. Never an emergency or urgent sign: "I was worried when my
-    chest started hurting, but I waited" is chest pain."""
-    for flag, (index, _) in told_at.items():
-        after = statements[index + 1] if index + 1 < len(statements) else None
-        if flag in lasting or flag not in present or after is None or after.segment.opened_by != "but":
+    """A sign said to have gone, or a worry taken back, is history. Never an emergency or urgent sign (a
+    stroke sign or double vision that passes still needs help; "I was worried when my chest started
+    hurting, but I waited" is chest pain)."""
+    for flag, (index, end) in told_at.items():
+        if flag in lasting or flag not in present:
             continue
-        words = statements[index].segment.words
-        first = min((h.start for h in statements[index].hits if h.vocab in signs), default=len(words))
-        believed = any(words[i : i + 2] in _PAST_BELIEFS for i in range(max(0, first - 6), first))
-        if believed and not any(h.vocab in signs for h in after.hits):
+        if _gone(statements, index, end) or _taken_back(statements, index, signs):
             del present[flag]
             history.add(flag)
+
+
+def _gone(statements: Sequence[Statement], index: int, end: int) -> bool:
+    """ "pins and needles from sleeping on my arm, but that went as soon as I moved", "my neck was stiff this
+    morning, that's gone now": gone, later in the sign's statement or in the next one."""
+    statement = statements[index]
+    later = [h for h in statement.hits if h.start >= end]
+    after = statements[index + 1] if index + 1 < len(statements) else None
+    return bool(later and _says_gone(statement, later)) or (
+        after is not None and _says_gone(after, after.hits)
+    )
+
+
+def _taken_back(statements: Sequence[Statement], index: int, signs: frozenset[str]) -> bool:
+    """ "I thought I'd lost weight, but it was the scales": thought or feared, then corrected by a "but"
+    that tells no sign."""
+    after = statements[index + 1] if index + 1 < len(statements) else None
+    if after is None or after.segment.opened_by != "but":
+        return False
+    words = statements[index].segment.words
+    first = min((h.start for h in statements[index].hits if h.vocab in signs), default=len(words))
+    believed = any(words[i : i + 2] in _PAST_BELIEFS for i in range(max(0, first - 6), first))
+    return believed and not any(h.vocab in signs for h in after.hits)
 
 
 _PAST_BELIEFS = frozenset(
